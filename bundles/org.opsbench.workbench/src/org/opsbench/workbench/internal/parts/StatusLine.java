@@ -1,0 +1,60 @@
+package org.opsbench.workbench.internal.parts;
+
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.internal.JobProgressModel;
+import org.opsbench.workbench.internal.JobProgressModel.JobRow;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/** The status line: the running user job with its progress, or "Ready". */
+public class StatusLine {
+
+    @Inject
+    UISynchronize ui;
+
+    @Inject
+    JobProgressModel model;
+
+    private Label text;
+    private ProgressBar bar;
+    private final Runnable listener = () -> ui.asyncExec(this::refresh);
+
+    @PostConstruct
+    void create(Composite parent) {
+        Composite line = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 2;
+        line.setLayout(layout);
+        text = new Label(line, SWT.NONE);
+        text.setLayoutData(new GridData(360, SWT.DEFAULT));
+        text.setData(WorkbenchIds.WIDGET_ID, "statusline.text");
+        bar = new ProgressBar(line, SWT.SMOOTH);
+        bar.setLayoutData(new GridData(160, 14));
+        model.addListener(listener);
+        refresh();
+    }
+
+    @PreDestroy
+    void dispose() {
+        model.removeListener(listener);
+    }
+
+    private void refresh() {
+        if (text.isDisposed()) {
+            return;
+        }
+        JobRow busy = model.busiest();
+        text.setText(busy == null ? "Ready" : busy.name() + (busy.task().isEmpty() ? "" : ": " + busy.task()));
+        bar.setVisible(busy != null);
+        bar.setSelection(busy == null || busy.percent() < 0 ? 0 : busy.percent());
+    }
+}

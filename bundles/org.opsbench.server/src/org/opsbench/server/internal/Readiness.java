@@ -12,8 +12,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
  * Whether the Opsbench bundles and their Declarative Services components are up: every {@code org.opsbench.*} bundle
- * started, and every enabled component of theirs satisfied or active (none waiting for a mandatory reference, none
- * failed to activate).
+ * resolved (and started when it declares components), and every enabled component of theirs satisfied or active (none
+ * waiting for a mandatory reference, none failed to activate).
  */
 final class Readiness {
 
@@ -37,7 +37,11 @@ final class Readiness {
                 continue;
             }
             bundles++;
-            if (b.getState() != Bundle.ACTIVE && b.getState() != Bundle.STARTING) {
+            boolean hasComponents = b.getHeaders("").get("Service-Component") != null;
+            boolean up = hasComponents
+                    ? b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING
+                    : b.getState() != Bundle.INSTALLED && b.getState() != Bundle.UNINSTALLED;
+            if (!up) {
                 problems.add("bundle " + b.getSymbolicName() + " is " + stateName(b.getState()));
             }
         }

@@ -1,0 +1,67 @@
+package org.opsbench.ssh.tests;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+
+import org.opsbench.ssh.Credential;
+import org.opsbench.ssh.RemoteShell;
+import org.opsbench.ssh.SshTarget;
+import org.opsbench.ssh.internal.JschRemoteShell;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Services of the running framework for the tests. */
+final class Osgi {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private Osgi() {
+    }
+
+    static BundleContext context() {
+        return FrameworkUtil.getBundle(Osgi.class).getBundleContext();
+    }
+
+    /** Waits for a service matching {@code filter} (an LDAP filter on top of its type). */
+    static <T> T service(Class<T> type, String filter) throws Exception {
+        String full = filter == null
+                ? "(objectClass=" + type.getName() + ")"
+                : "(&(objectClass=" + type.getName() + ")" + filter + ")";
+        Filter f = context().createFilter(full);
+        // stays open: closing it would unget the service (ConfigAdmin is a bundle-scoped factory and dies with it)
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), f, null);
+        tracker.open();
+        T service = tracker.waitForService(TIMEOUT.toMillis());
+        assertNotNull(service, "no service " + full + " within " + TIMEOUT);
+        return service;
+    }
+
+    /**
+     * Points the RemoteShell at {@code knownHosts} through ConfigAdmin and returns it once the change is live. Each
+     * test gets its own file, and the service closes the sessions opened under the previous one.
+     */
+    static JschRemoteShell shellUsing(Path knownHosts) throws Exception {
+        ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
+        Configuration config = admin.getConfiguration(JschRemoteShell.PID, "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("knownHostsFile", knownHosts.toString());
+        config.update(properties);
+        RemoteShell shell = service(RemoteShell.class, "(knownHostsFile=" + escape(knownHosts.toString()) + ")");
+        return (JschRemoteShell) shell;
+    }
+
+    static SshTarget keyTarget(SshdExtension sshd) {
+        return new SshTarget("127.0.0.1", sshd.port(), sshd.user(), new Credential.PrivateKey(sshd.userKey(), null));
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\5c").replace("*", "\\2a").replace("(", "\\28").replace(")", "\\29");
+    }
+}

@@ -50,11 +50,13 @@ public final class AreaPersistenceUnits implements PersistenceUnits {
         }
         Map<String, Object> settings = new HashMap<>();
         // defaults an area may change
-        settings.put(PersistenceUnitProperties.LOGGING_LOGGER, "JavaLogger");
+        settings.put(PersistenceUnitProperties.LOGGING_LOGGER, OsgiSessionLog.class.getName());
         settings.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         settings.putAll(properties);
         // the design: the area's class loader, the shared data source, no weaving, schemas from migrations only
-        settings.put(PersistenceUnitProperties.CLASSLOADER, wiring.getClassLoader());
+        settings.put(PersistenceUnitProperties.CLASSLOADER,
+                new UnitClassLoader("persistence unit " + unitName + " of " + area.getSymbolicName(),
+                        wiring.getClassLoader()));
         settings.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");
         settings.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
         settings.put(PersistenceUnitProperties.WEAVING, "false");

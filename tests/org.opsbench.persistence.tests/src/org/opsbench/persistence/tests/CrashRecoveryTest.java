@@ -46,8 +46,10 @@ class CrashRecoveryTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a hanging child, not a timing expectation
     void committedRowsSurviveAKillMinus9OfTheWritingJvm() throws Exception {
         Path database = DB.newFolder("crash-").resolve("db");
-        Process child = new ProcessBuilder(javaExecutable(), "-cp", childClassPath(), CommitThenSleep.class.getName(),
-                database.toString(), Integer.toString(ROWS)).redirectErrorStream(true).start();
+        Path derbyLog = database.resolveSibling("child-derby.log");
+        Process child = new ProcessBuilder(javaExecutable(), "-Dderby.stream.error.file=" + derbyLog, "-cp",
+                childClassPath(), CommitThenSleep.class.getName(), database.toString(), Integer.toString(ROWS))
+                .redirectErrorStream(true).start();
         try {
             List<String> output = new ArrayList<>();
             String marker = awaitMarker(child, output);

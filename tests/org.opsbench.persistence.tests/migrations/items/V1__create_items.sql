@@ -1,0 +1,5 @@
+-- the table behind the test entity Item
+CREATE TABLE ITEMS (
+    ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    NAME VARCHAR(100) NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE INDEX ITEMS_NAME ON ITEMS (NAME); -- lookups by name

@@ -27,6 +27,7 @@ public class StatusCommand {
         SERVICES.put("javax.sql.DataSource", "database");
         SERVICES.put("org.opsbench.persistence.PersistenceUnits", "persistence units");
         SERVICES.put("org.opsbench.persistence.SchemaMigrations", "schema migrations");
+        SERVICES.put("org.opsbench.persistence.DatabaseBackup", "database backup");
         SERVICES.put("org.opsbench.ssh.RemoteShell", "SSH remote shell");
         SERVICES.put("org.opsbench.core.security.AccessControl", "access control");
         SERVICES.put("org.opsbench.core.security.AuditLog", "audit log");

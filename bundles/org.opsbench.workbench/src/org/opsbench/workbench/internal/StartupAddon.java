@@ -16,6 +16,7 @@ import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.widgets.Shell;
+import org.opsbench.core.Principal;
 import org.opsbench.workbench.WorkbenchIds;
 import org.opsbench.workbench.internal.handlers.ThemeHandler;
 import org.osgi.service.event.Event;
@@ -27,9 +28,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Sets up what the whole workbench shares (the job progress model) and, once the first window is painted, records how
- * long start-up took: in the log, and in the file named by the system property {@code opsbench.startupReport} for the
- * benchmark, which may also ask to close right after with {@code opsbench.exitAfterStartup=true}.
+ * Sets up what the whole workbench shares (the job progress model, the acting {@link Principal}) and, once the first
+ * window is painted, records how long start-up took: in the log, and in the file named by the system property
+ * {@code opsbench.startupReport} for the benchmark, which may also ask to close right after with
+ * {@code opsbench.exitAfterStartup=true}.
  */
 public class StartupAddon {
 
@@ -44,6 +46,9 @@ public class StartupAddon {
     void install(IEclipseContext context) {
         progress.install();
         context.set(JobProgressModel.class, progress);
+        // who acts in this session; the security area replaces it with the logged-in user
+        String login = System.getProperty("user.name", "local");
+        context.set(Principal.class, Principal.user(login, login + " (local)"));
     }
 
     @PreDestroy

@@ -146,7 +146,13 @@ final class RunningWorkbench {
 
         /** Saves what {@code shell} shows as a PNG under {@code target/screenshots}. */
         Path screenshot(Shell shell, String name) throws Exception {
-            flush();
+            // GTK 3 paints on its frame clock, after SWT's own events: give it a few frames
+            long until = System.currentTimeMillis() + 400;
+            while (System.currentTimeMillis() < until) {
+                if (!display.readAndDispatch()) {
+                    Thread.sleep(10);
+                }
+            }
             shell.update();
             Rectangle r = shell.getBounds();
             Image image = new Image(display, r.width, r.height);

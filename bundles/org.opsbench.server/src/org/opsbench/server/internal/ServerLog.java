@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 
 /**
@@ -38,6 +39,11 @@ final class ServerLog implements LogListener, AutoCloseable {
 
     @Override
     public void logged(LogEntry entry) {
+        // Equinox logs every bundle and service event at INFO: keep only the ones that report a problem
+        if (entry.getLoggerName() != null && entry.getLoggerName().startsWith("Events.")
+                && !LogLevel.WARN.implies(entry.getLogLevel())) {
+            return;
+        }
         StringBuilder line = new StringBuilder(160).append(Instant.ofEpochMilli(entry.getTime())).append(' ')
                 .append(String.format("%-5s", entry.getLogLevel())).append(" [")
                 .append(entry.getBundle().getSymbolicName()).append("] ").append(entry.getMessage());

@@ -19,6 +19,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.opsbench.workbench.widgets.TableSupport;
 import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 
@@ -79,6 +80,9 @@ public class LogPart {
     }
 
     private void logged(LogEntry entry) {
+        if (isFrameworkChatter(entry)) {
+            return;
+        }
         add(entry);
         if (!refreshQueued) {
             refreshQueued = true;
@@ -87,6 +91,9 @@ public class LogPart {
     }
 
     private synchronized void add(LogEntry e) {
+        if (isFrameworkChatter(e)) {
+            return;
+        }
         String message = e.getMessage();
         if (e.getException() != null) {
             message = message + " (" + e.getException() + ")";
@@ -95,6 +102,12 @@ public class LogPart {
         while (rows.size() > CAPACITY) {
             rows.removeLast();
         }
+    }
+
+    /** Equinox logs every bundle and service event at INFO: noise for an operator unless it is a problem. */
+    static boolean isFrameworkChatter(LogEntry e) {
+        return e.getLoggerName() != null && e.getLoggerName().startsWith("Events.")
+                && !LogLevel.WARN.implies(e.getLogLevel());
     }
 
     private void refresh() {

@@ -35,11 +35,8 @@ final class ServerProduct implements AfterEachCallback {
     }
 
     /**
-     * Starts {@code bin/opsbench-server --workspace
-     * <dir>
-     * /workspace [options]} with its start-up report in {@code
-     * <dir>
-     * /ready}.
+     * Starts {@code bin/opsbench-server} with the workspace {@code dir/workspace}, its start-up report in
+     * {@code dir/ready} and the given options (such as {@code --console}).
      */
     RunningServer start(Path dir, String... options) throws IOException {
         RunningServer server = RunningServer.start(folder(), dir, options);

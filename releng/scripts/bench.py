@@ -205,7 +205,7 @@ def bench_build(_runs):
     wall = time.monotonic() - t
     if code != 0:
         raise BenchError(f"build failed (exit {code}), see {log}")
-    return [{"wall_s": wall, "log": log}], [row("build.full", [wall], "s", 1, "clean verify incl. tests, one run")]
+    return [{"wall_s": wall, "log": log}], [row("build.full", [wall], "s", 1, "clean verify incl. tests")]
 
 
 def row(name, values, unit, runs, note):
@@ -280,6 +280,8 @@ def main(args):
     # mvn clean (build) removes target/: write the results only now
     os.makedirs(OUT, exist_ok=True)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    for sample in results.get("build", []):
+        sample["log"] = shutil.move(sample["log"], os.path.join(OUT, f"build-{stamp}.log"))
     with open(os.path.join(OUT, f"bench-{stamp}.json"), "w") as f:
         json.dump({"machine": info, "summary": rows, "samples": results, "failed": failed}, f, indent=2)
     with open(os.path.join(OUT, f"bench-{stamp}.csv"), "w") as f:

@@ -31,6 +31,8 @@ final class Operations {
 
     /** How often a running command is looked at: JSch offers no completion callback. */
     private static final long POLL_MILLIS = 10;
+    /** Bound of opening the channel that removes the temp file of a failed put. */
+    private static final int CLEANUP_TIMEOUT_MS = 5_000;
 
     private final SessionPool pool;
     private final ScheduledExecutorService timer;
@@ -131,14 +133,30 @@ final class Operations {
                 sftp.put(counting, temp, ChannelSftp.OVERWRITE);
                 sftp.rename(temp, remotePath);
             } catch (SftpException e) {
-                try {
-                    sftp.rm(temp);
-                } catch (SftpException | RuntimeException ignored) {
-                    // the temp file may not exist; nothing more to clean up
-                }
+                removeQuietly(sftp, temp);
                 throw e;
             }
         });
+    }
+
+    /**
+     * Removes the temp file of a failed put over a fresh SFTP channel of the same session. Not over the failed one: an
+     * aborted put leaves replies to its pipelined writes unread there, and JSch's rm takes the first of them for its
+     * own answer (it does not match request ids), returning before the server has removed anything.
+     */
+    private static void removeQuietly(ChannelSftp failed, String temp) {
+        ChannelSftp fresh = null;
+        try {
+            fresh = (ChannelSftp) failed.getSession().openChannel("sftp");
+            fresh.connect(CLEANUP_TIMEOUT_MS);
+            fresh.rm(temp);
+        } catch (JSchException | SftpException | RuntimeException ignored) {
+            // the temp file may not exist, or the session is gone with the connection; nothing more to clean up
+        } finally {
+            if (fresh != null) {
+                fresh.disconnect();
+            }
+        }
     }
 
     private interface SftpWork {

@@ -131,14 +131,29 @@ final class Operations {
                 sftp.put(counting, temp, ChannelSftp.OVERWRITE);
                 sftp.rename(temp, remotePath);
             } catch (SftpException e) {
-                try {
-                    sftp.rm(temp);
-                } catch (SftpException | RuntimeException ignored) {
-                    // the temp file may not exist; nothing more to clean up
-                }
+                removeQuietly(sftp, temp);
                 throw e;
             }
         });
+    }
+
+    /**
+     * Removes {@code path} on a fresh SFTP channel of the same session: after a broken put, the old channel still has
+     * unread write acknowledgements, so a remove sent there may be answered by a stale status before the server ran it.
+     */
+    private static void removeQuietly(ChannelSftp broken, String path) {
+        ChannelSftp clean = null;
+        try {
+            clean = (ChannelSftp) broken.getSession().openChannel("sftp");
+            clean.connect();
+            clean.rm(path);
+        } catch (JSchException | SftpException | RuntimeException ignored) {
+            // the temp file may not exist; nothing more to clean up
+        } finally {
+            if (clean != null) {
+                clean.disconnect();
+            }
+        }
     }
 
     private interface SftpWork {

@@ -127,6 +127,11 @@ class LoginTest {
     }
 
     @Test
+    void aMultiUserWorkspaceHasNoLocalAdministrator() throws Exception {
+        assertTrue(RUNTIME.service(Authentication.class).localAdministrator().isEmpty());
+    }
+
+    @Test
     void passwordArraysAreWipedAfterLogin() throws Exception {
         char[] password = Files.readString(RUNTIME.securityFolder().resolve("initial-admin-password")).toCharArray();
         RUNTIME.service(Authentication.class).login("admin", password);

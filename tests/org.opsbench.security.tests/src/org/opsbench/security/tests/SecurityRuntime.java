@@ -40,9 +40,20 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
     static final int LOCKOUT_SECONDS = 2;
     private static final AtomicInteger GENERATIONS = new AtomicInteger();
 
+    private final boolean singleUser;
     private final BundleContext context = FrameworkUtil.getBundle(SecurityRuntime.class).getBundleContext();
     private Path folder;
     private long dataSourceId;
+
+    /** The usual multi-user settings. */
+    public SecurityRuntime() {
+        this(false);
+    }
+
+    /** With {@code singleUser} as configured. */
+    public SecurityRuntime(boolean singleUser) {
+        this.singleUser = singleUser;
+    }
 
     @Override
     public void beforeAll(ExtensionContext extension) throws Exception {
@@ -51,6 +62,7 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
         security.put("maxFailedLogins", 3);
         security.put("lockoutSeconds", LOCKOUT_SECONDS);
         security.put("minPasswordLength", 8);
+        security.put("singleUser", singleUser);
         configuration("org.opsbench.security").update(security);
         freshDatabase();
     }
@@ -80,7 +92,8 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
                 "(&" + Database.DEFAULT_DATASOURCE_FILTER + "(opsbench.test.generation=" + generation + "))");
         dataSourceId = (Long) ref.getProperty("service.id");
         // the components of this database, with the test settings
-        reference(Authentication.class, "(&(service.id>=" + dataSourceId + ")(maxFailedLogins=3))");
+        reference(Authentication.class, "(&(service.id>=" + dataSourceId + ")(maxFailedLogins=3)(singleUser="
+                + singleUser + "))");
     }
 
     /** The database folder (Derby's files). */
@@ -96,6 +109,11 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
     /** A service registered after the current data source. */
     public <T> T service(Class<T> type) throws Exception {
         return context.getService(reference(type, "(service.id>=" + dataSourceId + ")"));
+    }
+
+    /** A service of the framework, whoever registered it when. */
+    public <T> T anyService(Class<T> type) throws Exception {
+        return context.getService(reference(type, ""));
     }
 
     public DataSource dataSource() throws Exception {

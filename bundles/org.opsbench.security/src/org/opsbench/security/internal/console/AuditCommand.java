@@ -23,6 +23,11 @@ public final class AuditCommand extends SecurityCommand {
     }
 
     @Override
+    String name() {
+        return "audit";
+    }
+
+    @Override
     String run(CommandSession session, List<String> args) {
         int limit = 20;
         String principal = null;

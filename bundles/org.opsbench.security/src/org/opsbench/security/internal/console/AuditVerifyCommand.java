@@ -21,6 +21,11 @@ public final class AuditVerifyCommand extends SecurityCommand {
     }
 
     @Override
+    String name() {
+        return "audit-verify";
+    }
+
+    @Override
     String run(CommandSession session, List<String> args) {
         ChainVerification v = trail.verify(principal(session));
         return v.intact()

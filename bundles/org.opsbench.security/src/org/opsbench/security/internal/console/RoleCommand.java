@@ -26,6 +26,11 @@ public final class RoleCommand extends SecurityCommand {
     }
 
     @Override
+    String name() {
+        return "role";
+    }
+
+    @Override
     String run(CommandSession session, List<String> args) {
         Principal actor = principal(session);
         return switch (arg(args, 0, USAGE)) {

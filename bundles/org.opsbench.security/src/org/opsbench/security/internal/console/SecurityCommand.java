@@ -20,14 +20,18 @@ public abstract class SecurityCommand {
 
     static final String SCOPE = "osgi.command.scope=opsbench";
 
-    /** Called by Gogo. */
+    /** Called by Gogo, with the command's name as first argument (as a main would get it). */
     public Object _main(CommandSession session, String... args) {
+        List<String> all = List.of(args);
         try {
-            return run(session, List.of(args));
+            return run(session, !all.isEmpty() && all.get(0).endsWith(name()) ? all.subList(1, all.size()) : all);
         } catch (IllegalArgumentException | IllegalStateException | NotAllowedException e) {
             return "error: " + e.getMessage();
         }
     }
+
+    /** The function name ({@code osgi.command.function}). */
+    abstract String name();
 
     abstract String run(CommandSession session, List<String> args);
 

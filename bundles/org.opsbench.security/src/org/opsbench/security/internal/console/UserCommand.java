@@ -27,6 +27,11 @@ public final class UserCommand extends SecurityCommand {
     }
 
     @Override
+    String name() {
+        return "user";
+    }
+
+    @Override
     String run(CommandSession session, List<String> args) {
         Principal actor = principal(session);
         String sub = arg(args, 0, USAGE);

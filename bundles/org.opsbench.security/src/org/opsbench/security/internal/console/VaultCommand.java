@@ -36,6 +36,11 @@ public final class VaultCommand extends SecurityCommand {
     }
 
     @Override
+    String name() {
+        return "vault";
+    }
+
+    @Override
     String run(CommandSession session, List<String> args) {
         String sub = arg(args, 0, USAGE);
         if (sub.equals("unlock")) {

@@ -14,6 +14,16 @@ public final class Topics {
     public static final String SECURITY_HOST_KEY_REMOVED = ROOT + "security/HOST_KEY_REMOVED";
     /** A principal was refused a permission. */
     public static final String SECURITY_ACCESS_DENIED = ROOT + "security/ACCESS_DENIED";
+    /** A user logged in (property {@code principal}). */
+    public static final String SECURITY_LOGIN = ROOT + "security/LOGIN";
+    /** A login was refused (property {@code reason}; the login name is not posted). */
+    public static final String SECURITY_LOGIN_FAILED = ROOT + "security/LOGIN_FAILED";
+    /** A user, group or role was created, changed or deleted. */
+    public static final String SECURITY_IDENTITY_CHANGED = ROOT + "security/IDENTITY_CHANGED";
+    /** A secret of the vault was stored or deleted, or the master key rotated (never carries a value). */
+    public static final String SECURITY_VAULT_CHANGED = ROOT + "security/VAULT_CHANGED";
+    /** Verification found the audit trail altered. */
+    public static final String SECURITY_AUDIT_TAMPERED = ROOT + "security/AUDIT_TAMPERED";
 
     /** The monitored state of a check changed (for example OK to CRITICAL). */
     public static final String MONITORING_STATE_CHANGED = ROOT + "monitoring/STATE_CHANGED";

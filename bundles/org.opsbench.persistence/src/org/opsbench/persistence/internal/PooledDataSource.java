@@ -17,6 +17,7 @@ import org.opsbench.core.security.Secret;
 import org.opsbench.core.security.SecretStore;
 import org.opsbench.persistence.Database;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,12 +50,11 @@ public final class PooledDataSource implements DataSource {
     /** Opens the pool; embedded Derby is booted (and created) right away so that a broken database shows at start. */
     @Activate
     public PooledDataSource(BundleContext context, DataSourceConfig config,
-            @Reference(service = LoggerFactory.class) Logger logger,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) SecretStore secretStore)
+            @Reference(service = LoggerFactory.class) Logger logger)
             throws SQLException {
         this.logger = logger;
         String user = config.user().strip();
-        String password = password(config.passwordAlias().strip(), secretStore);
+        String password = password(config.passwordAlias().strip(), context);
         String url = config.url().strip();
         if (url.isEmpty()) {
             Path workspace = workspace(context);
@@ -114,19 +114,28 @@ public final class PooledDataSource implements DataSource {
         }
     }
 
-    private static String password(String alias, SecretStore store) {
+    // Looked up by hand, only when an alias is configured: the security area's store keeps its secrets in the shared
+    // database, so a DS reference from the data source to it would be a cycle (DataSource -> SecretStore ->
+    // DataSource) that makes SCR reactivate both in a loop. The alias must name a vault the data source does not need.
+    private static String password(String alias, BundleContext context) {
         if (alias.isEmpty()) {
             return null;
         }
+        ServiceReference<SecretStore> ref = context.getServiceReference(SecretStore.class);
+        SecretStore store = ref == null ? null : context.getService(ref);
         if (store == null) {
             throw new IllegalStateException("The database password alias '" + alias + "' is configured in "
                     + Database.CONFIGURATION_PID + ", but no SecretStore service is available to resolve it."
                     + " Install the security area, or clear passwordAlias.");
         }
-        Optional<Secret> secret = store.lookup(Principal.system("persistence"), alias);
-        try (Secret s = secret.orElseThrow(() -> new IllegalStateException("The SecretStore holds no secret under the"
-                + " alias '" + alias + "' configured as database password in " + Database.CONFIGURATION_PID))) {
-            return new String(s.chars());
+        try {
+            Optional<Secret> secret = store.lookup(Principal.system("persistence"), alias);
+            try (Secret s = secret.orElseThrow(() -> new IllegalStateException("The SecretStore holds no secret under"
+                    + " the alias '" + alias + "' configured as database password in " + Database.CONFIGURATION_PID))) {
+                return new String(s.chars());
+            }
+        } finally {
+            context.ungetService(ref);
         }
     }
 

@@ -3,6 +3,7 @@ package org.opsbench.workbench.tests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -25,10 +26,14 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Widget;
 import org.opsbench.workbench.WorkbenchIds;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.EventConstants;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.event.EventHandler;
 
 /**
@@ -46,8 +51,17 @@ final class RunningWorkbench {
         this.display = display;
     }
 
-    /** Starts the workbench, runs {@code scenario} with the running one, closes it, and reports failures. */
+    /**
+     * Starts the workbench in single-user mode (no login dialog), runs {@code scenario} with the running one, closes
+     * it, and reports failures.
+     */
     static void run(Consumer<Session> scenario) throws Exception {
+        SecurityFixture.singleUser(true);
+        runAsConfigured(scenario);
+    }
+
+    /** Like {@link #run(Consumer)}, with the security configuration the test has set (e.g. a real login). */
+    static void runAsConfigured(Consumer<Session> scenario) throws Exception {
         RunningWorkbench wb = new RunningWorkbench(Display.getDefault());
         BundleContext context = FrameworkUtil.getBundle(RunningWorkbench.class).getBundleContext();
         Dictionary<String, Object> props = new Hashtable<>();
@@ -75,6 +89,7 @@ final class RunningWorkbench {
                 }
             }
         });
+        freshModelAssembler(context);
         try {
             new E4Application().start(new TestApplicationContext());
         } finally {
@@ -89,6 +104,30 @@ final class RunningWorkbench {
                 throw e;
             }
             throw (Error) first;
+        }
+    }
+
+    /**
+     * E4's ModelAssembler is a singleton component that merges the bundles' model fragments only on its first run; a
+     * product starts the workbench once per JVM, these tests many times. A fresh instance per start, as in a product.
+     */
+    private static void freshModelAssembler(BundleContext context) throws Exception {
+        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(context,
+                ServiceComponentRuntime.class, null);
+        tracker.open();
+        try {
+            ServiceComponentRuntime scr = tracker.waitForService(10_000);
+            Bundle workbench = Arrays.stream(context.getBundles())
+                    .filter(b -> "org.eclipse.e4.ui.workbench".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            ComponentDescriptionDTO assembler = scr.getComponentDescriptionDTO(workbench,
+                    "org.eclipse.e4.ui.internal.workbench.ModelAssembler");
+            if (assembler == null) {
+                throw new AssertionError("E4 ModelAssembler component not found");
+            }
+            scr.disableComponent(assembler).getValue();
+            scr.enableComponent(assembler).getValue();
+        } finally {
+            tracker.close();
         }
     }
 

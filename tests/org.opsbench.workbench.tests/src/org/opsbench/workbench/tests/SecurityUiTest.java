@@ -120,6 +120,22 @@ class SecurityUiTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+
+            // the creation is in the audit trail, and the trail verifies
+            MPart audit = window.getContext().get(EPartService.class).showPart("org.opsbench.security.ui.part.audit",
+                    PartState.ACTIVATE);
+            Control auditRoot = (Control) audit.getWidget();
+            s.waitUntil("the audit record of the new user", 20_000,
+                    () -> columnContains(s, auditRoot, "audit.table", 4, login));
+            ((Button) s.find(auditRoot, "audit.verify")).notifyListeners(SWT.Selection, new Event());
+            Label verdict = (Label) s.find(auditRoot, "audit.message");
+            s.waitUntil("the chain verdict", 20_000, () -> verdict.getText().startsWith("Chain "));
+            assertTrue(verdict.getText().startsWith("Chain intact: "), verdict.getText());
+            try {
+                s.screenshot(auditRoot.getShell(), "security-audit");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         });
     }
 
@@ -132,6 +148,19 @@ class SecurityUiTest {
             }
         }
         return logins;
+    }
+
+    private static boolean columnContains(RunningWorkbench.Session s, Control root, String id, int column,
+            String text) {
+        Table table = (Table) s.find(root, id);
+        if (table != null) {
+            for (TableItem item : table.getItems()) {
+                if (item.getText(column).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Shell shellNamed(Display display, String id) {

@@ -45,6 +45,9 @@ public final class AuditWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private Connection connection;
+    /** The chain head as this writer last committed or read it; -1 when unknown (read it again). */
+    private long headSequence = -1;
+    private String headHash;
 
     /** Starts the writer thread. */
     public AuditWriter(Connections connections, Clock clock) {
@@ -114,58 +117,96 @@ public final class AuditWriter implements AutoCloseable {
     private List<AuditRecord> commit(List<Pending> batch) throws SQLException {
         Connection c = connection();
         try {
-            try (Statement lock = c.createStatement()) {
-                lock.executeUpdate("UPDATE SECURITY_AUDIT_HEAD SET SEQ = SEQ WHERE ID = 1");
-            }
-            long sequence;
-            String previous;
-            try (Statement head = c.createStatement();
-                    ResultSet rs = head.executeQuery("SELECT SEQ, HASH FROM SECURITY_AUDIT_HEAD WHERE ID = 1")) {
-                rs.next();
-                sequence = rs.getLong(1);
-                previous = rs.getString(2);
+            if (headSequence < 0) {
+                readHead(c);
             }
             long now = clock.millis();
-            List<AuditRecord> records = new ArrayList<>(batch.size());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO SECURITY_AUDIT (SEQ, TS, PRINCIPAL,"
-                    + " PRINCIPAL_DISPLAY, PRINCIPAL_KIND, ACTION, OBJECT_TYPE, OBJECT_ID, SUMMARY, BEFORE_VALUE,"
-                    + " AFTER_VALUE, HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Pending p : batch) {
-                    AuditEntry e = bounded(p.entry());
-                    sequence++;
-                    previous = AuditChain.hash(previous, sequence, now, e);
-                    insert.setLong(1, sequence);
-                    insert.setLong(2, now);
-                    insert.setString(3, e.principal().name());
-                    insert.setString(4, e.principal().displayName());
-                    insert.setString(5, e.principal().kind().name());
-                    insert.setString(6, e.action());
-                    nullable(insert, 7, e.objectType());
-                    nullable(insert, 8, e.objectId());
-                    insert.setString(9, e.summary());
-                    nullable(insert, 10, e.before());
-                    nullable(insert, 11, e.after());
-                    insert.setString(12, previous);
-                    insert.addBatch();
-                    records.add(new AuditRecord(sequence, Instant.ofEpochMilli(now), e, previous));
+            List<AuditRecord> records = chain(batch, headSequence, headHash, now);
+            AuditRecord last = records.get(records.size() - 1);
+            // moving the head first takes its row lock and proves nobody (another process) appended since we read it
+            if (moveHead(c, last.sequence(), last.hash()) == 0) {
+                c.rollback();
+                readHead(c);
+                records = chain(batch, headSequence, headHash, now);
+                last = records.get(records.size() - 1);
+                if (moveHead(c, last.sequence(), last.hash()) == 0) {
+                    throw new SQLException("the audit chain head moved twice while appending");
                 }
-                insert.executeBatch();
             }
-            try (PreparedStatement head = c
-                    .prepareStatement("UPDATE SECURITY_AUDIT_HEAD SET SEQ = ?, HASH = ? WHERE ID = 1")) {
-                head.setLong(1, sequence);
-                head.setString(2, previous);
-                head.executeUpdate();
-            }
+            insert(c, records);
             c.commit();
+            headSequence = last.sequence();
+            headHash = last.hash();
             return records;
         } catch (SQLException | RuntimeException e) {
+            headSequence = -1;
             try {
                 c.rollback();
             } catch (SQLException ignored) {
                 // the connection is dropped anyway
             }
             throw e;
+        }
+    }
+
+    private void readHead(Connection c) throws SQLException {
+        try (Statement head = c.createStatement();
+                ResultSet rs = head.executeQuery("SELECT SEQ, HASH FROM SECURITY_AUDIT_HEAD WHERE ID = 1")) {
+            rs.next();
+            headSequence = rs.getLong(1);
+            headHash = rs.getString(2);
+        }
+    }
+
+    private int moveHead(Connection c, long sequence, String hash) throws SQLException {
+        try (PreparedStatement head = c.prepareStatement("UPDATE SECURITY_AUDIT_HEAD SET SEQ = ?, HASH = ?"
+                + " WHERE ID = 1 AND SEQ = ? AND HASH = ?")) {
+            head.setLong(1, sequence);
+            head.setString(2, hash);
+            head.setLong(3, headSequence);
+            head.setString(4, headHash);
+            return head.executeUpdate();
+        }
+    }
+
+    private static List<AuditRecord> chain(List<Pending> batch, long sequence, String previous, long now) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            AuditEntry e = bounded(p.entry());
+            sequence++;
+            previous = AuditChain.hash(previous, sequence, now, e);
+            records.add(new AuditRecord(sequence, Instant.ofEpochMilli(now), e, previous));
+        }
+        return records;
+    }
+
+    private static void insert(Connection c, List<AuditRecord> records) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO SECURITY_AUDIT (SEQ, TS, PRINCIPAL,"
+                + " PRINCIPAL_DISPLAY, PRINCIPAL_KIND, ACTION, OBJECT_TYPE, OBJECT_ID, SUMMARY, BEFORE_VALUE,"
+                + " AFTER_VALUE, HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditRecord r : records) {
+                AuditEntry e = r.entry();
+                insert.setLong(1, r.sequence());
+                insert.setLong(2, r.time().toEpochMilli());
+                insert.setString(3, e.principal().name());
+                insert.setString(4, e.principal().displayName());
+                insert.setString(5, e.principal().kind().name());
+                insert.setString(6, e.action());
+                nullable(insert, 7, e.objectType());
+                nullable(insert, 8, e.objectId());
+                insert.setString(9, e.summary());
+                nullable(insert, 10, e.before());
+                nullable(insert, 11, e.after());
+                insert.setString(12, r.hash());
+                if (records.size() > 1) {
+                    insert.addBatch();
+                }
+            }
+            if (records.size() == 1) {
+                insert.executeUpdate();
+            } else {
+                insert.executeBatch();
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class InitialAdmin {
 
     /** Writes {@code password} to the file in {@code folder}, readable by the owner only. */
     static Path write(Path folder, char[] password) throws IOException {
-        Files.createDirectories(folder);
+        createPrivateFolder(folder);
         Path file = folder.resolve(FILE);
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -46,6 +46,15 @@ final class InitialAdmin {
             java.util.Arrays.fill(raw, (byte) 0);
         }
         return file;
+    }
+
+    /** Creates {@code folder} (and parents) with 0700 when missing. */
+    static void createPrivateFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder.getParent());
+            Files.createDirectory(folder,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
     }
 
     static void delete(Path folder) throws IOException {

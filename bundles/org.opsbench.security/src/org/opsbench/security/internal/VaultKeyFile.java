@@ -20,7 +20,7 @@ final class VaultKeyFile {
     }
 
     static void write(Path file, SecretKey key) throws IOException {
-        Files.createDirectories(file.getParent());
+        InitialAdmin.createPrivateFolder(file.getParent());
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(file, key.getEncoded());
     }

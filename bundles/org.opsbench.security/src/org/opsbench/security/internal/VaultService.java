@@ -80,9 +80,9 @@ public final class VaultService implements SecretStore, Vault {
             key = fromFile;
             log.warn("The credential vault has no master passphrase: its key is the file " + file
                     + " (0600). Anyone who can read that file and the database can read the secrets;"
-                    + " set a passphrase with opsbench:vault-rotate.");
+                    + " set a passphrase with opsbench:vault rotate.");
         } else {
-            log.info("The credential vault is locked until its passphrase is given (opsbench:vault-unlock).");
+            log.info("The credential vault is locked until its passphrase is given (opsbench:vault unlock).");
         }
     }
 
@@ -245,7 +245,7 @@ public final class VaultService implements SecretStore, Vault {
     private SecretKey unlocked() {
         SecretKey k = key;
         if (k == null) {
-            throw new IllegalStateException("the vault is locked: give its passphrase (opsbench:vault-unlock)");
+            throw new IllegalStateException("the vault is locked: give its passphrase (opsbench:vault unlock)");
         }
         return k;
     }

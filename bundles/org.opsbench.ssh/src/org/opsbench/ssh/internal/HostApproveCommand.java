@@ -23,7 +23,7 @@ public final class HostApproveCommand extends ConsoleCommand {
         if (args.size() != 3) {
             return "usage: host-approve HOST PORT FINGERPRINT";
         }
-        shell.approveHostKey(CONSOLE, args.get(0), port(args.get(1)), args.get(2));
+        shell.approveHostKey(principal(), args.get(0), port(args.get(1)), args.get(2));
         return "approved " + args.get(2) + " for " + args.get(0) + ":" + args.get(1);
     }
 }

@@ -23,7 +23,7 @@ public final class HostRemoveCommand extends ConsoleCommand {
         if (args.size() != 2) {
             return "usage: host-remove HOST PORT";
         }
-        boolean removed = shell.removeHostKey(CONSOLE, args.get(0), port(args.get(1)));
+        boolean removed = shell.removeHostKey(principal(), args.get(0), port(args.get(1)));
         return (removed ? "removed the known key(s) of " : "no known key for ") + args.get(0) + ":" + args.get(1);
     }
 }

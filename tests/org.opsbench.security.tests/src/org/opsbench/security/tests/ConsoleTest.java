@@ -28,7 +28,7 @@ class ConsoleTest {
     @Test
     void aLoggedInAdministratorManagesUsersAndAliasesWithoutSeeingSecrets() throws Exception {
         String admin = Files.readString(RUNTIME.securityFolder().resolve("initial-admin-password"));
-        String keyboard = admin + "\n" + "Bobs-Password-1\n" + SECRET + "\n";
+        String keyboard = admin + "\n" + "Bobs-Password-1\n" + SECRET + "\n" + admin + "\nChanged-Admin-Pw-1\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CommandProcessor processor = RUNTIME.anyService(CommandProcessor.class);
         try (CommandSession session = processor.createSession(
@@ -45,7 +45,13 @@ class ConsoleTest {
             check(session, "opsbench:audit -n 50", t -> t.contains("security.vault.store"));
             check(session, "opsbench:audit-verify", t -> t.startsWith("audit chain intact"));
             check(session, "opsbench:role permissions", t -> t.contains("ssh:hostkeys:write"));
+            // another area's console command acts as the logged-in user too
+            check(session, "opsbench:host-remove 127.0.0.1 2222", t -> t.startsWith("no known key for 127.0.0.1:2222"));
+            assertEquals("password changed", text(session.execute("opsbench:passwd")));
+            assertFalse(Files.exists(RUNTIME.securityFolder().resolve("initial-admin-password")));
             assertEquals("logged out admin", text(session.execute("opsbench:logout")));
+            check(session, "opsbench:host-remove 127.0.0.1 2222",
+                    t -> t.equals("error: not allowed: ssh:hostkeys:write"));
             check(session, "opsbench:vault list", t -> t.startsWith("error: not logged in"));
         }
         assertFalse(out.toString(StandardCharsets.UTF_8).contains(SECRET));

@@ -10,10 +10,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code login LOGIN} (password from the keyboard), {@code logout}, {@code whoami}: the console session's principal.
+ * {@code login LOGIN} (password from the keyboard), {@code logout}, {@code whoami}, {@code passwd} (own password): the
+ * console session's principal.
  */
 @Component(service = LoginCommand.class, property = {SecurityCommand.SCOPE, "osgi.command.function=login",
-        "osgi.command.function=logout", "osgi.command.function=whoami"})
+        "osgi.command.function=logout", "osgi.command.function=whoami", "osgi.command.function=passwd"})
 public final class LoginCommand {
 
     private final Authentication authentication;
@@ -31,6 +32,21 @@ public final class LoginCommand {
             session.put(SessionKeys.PRINCIPAL, p);
             return "logged in as " + p.name() + " (" + p.displayName() + ")";
         } catch (LoginException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    /** Changes the logged-in user's own password (old and new from the keyboard). */
+    public String passwd(CommandSession session) {
+        if (!(session.get(SessionKeys.PRINCIPAL) instanceof Principal p)) {
+            return "error: not logged in: use opsbench:login LOGIN";
+        }
+        char[] old = SecurityCommand.readSecret(session, "current password: ");
+        char[] fresh = SecurityCommand.readSecret(session, "new password: ");
+        try {
+            authentication.changePassword(p.name(), old, fresh);
+            return "password changed";
+        } catch (LoginException | IllegalArgumentException e) {
             return "error: " + e.getMessage();
         }
     }

@@ -26,4 +26,13 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "  xvfb-run -a $0 $*" >&2
   exit 1
 fi
+WS="${OPSBENCH_WORKSPACE:-$HOME/.opsbench}"
+for ((i = 0; i < ${#ARGS[@]}; i++)); do
+  [ "${ARGS[$i]}" = "--workspace" ] && WS="${ARGS[$((i + 1))]:-$WS}"
+done
+if [ ! -d "$WS/db" ]; then
+  echo "opsbench: first start of $WS: log in as 'admin' with the password Opsbench writes to" >&2
+  echo "  $WS/security/initial-admin-password" >&2
+  echo "  (or put 'singleUser = true' into $WS/etc/org.opsbench.security.cfg to skip the login)" >&2
+fi
 exec "$PRODUCT/bin/opsbench" ${ARGS[@]+"${ARGS[@]}"}

@@ -73,6 +73,9 @@ class SecurityUiTest {
             assertEquals(List.of("Wrong login or password."), loginMessages);
             Principal principal = s.application().getContext().get(Principal.class);
             assertEquals("admin", principal.name());
+            Label acting = (Label) s.find((Shell) ((MWindow) s.application().getChildren().get(0)).getWidget(),
+                    "statusline.user");
+            assertEquals("Acting as " + principal.displayName() + " (admin)", acting.getText());
 
             EModelService models = s.application().getContext().get(EModelService.class);
             MWindow window = (MWindow) models.find(WorkbenchIds.WINDOW_MAIN, s.application());

@@ -7,6 +7,8 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.opsbench.core.Principal;
 import org.opsbench.workbench.WorkbenchIds;
 import org.opsbench.workbench.internal.JobProgressModel;
 import org.opsbench.workbench.internal.JobProgressModel.JobRow;
@@ -15,7 +17,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-/** The status line: the running user job with its progress, or "Ready". */
+/** The status line: the running user job with its progress (or "Ready"), and who acts in this session. */
 public class StatusLine {
 
     @Inject
@@ -26,12 +28,14 @@ public class StatusLine {
 
     private Label text;
     private ProgressBar bar;
+    private Label user;
+    private Principal principal;
     private final Runnable listener = () -> ui.asyncExec(this::refresh);
 
     @PostConstruct
     void create(Composite parent) {
         Composite line = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 2;
         line.setLayout(layout);
         text = new Label(line, SWT.NONE);
@@ -39,8 +43,26 @@ public class StatusLine {
         text.setData(WorkbenchIds.WIDGET_ID, "statusline.text");
         bar = new ProgressBar(line, SWT.SMOOTH);
         bar.setLayoutData(new GridData(160, 14));
+        user = new Label(line, SWT.NONE);
+        user.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        user.setData(WorkbenchIds.WIDGET_ID, "statusline.user");
+        showPrincipal(principal);
         model.addListener(listener);
         refresh();
+    }
+
+    /** Who acts in this session; the security area replaces the principal when someone logs in. */
+    @Inject
+    void setPrincipal(@Optional Principal acting) {
+        principal = acting;
+        showPrincipal(acting);
+    }
+
+    private void showPrincipal(Principal acting) {
+        if (user != null && !user.isDisposed()) {
+            user.setText(acting == null ? "" : "Acting as " + acting.displayName() + " (" + acting.name() + ")");
+            user.getParent().layout(true, true);
+        }
     }
 
     @PreDestroy

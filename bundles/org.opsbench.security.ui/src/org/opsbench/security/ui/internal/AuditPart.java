@@ -17,7 +17,6 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -28,7 +27,8 @@ import org.opsbench.core.security.AuditRecord;
 import org.opsbench.security.AuditQuery;
 import org.opsbench.security.AuditTrail;
 import org.opsbench.security.ChainVerification;
-import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Buttons;
+import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
 
 import jakarta.annotation.PostConstruct;
@@ -60,7 +60,7 @@ public class AuditPart {
     private Combo period;
     private Text who;
     private Text object;
-    private Label message;
+    private MessageLine message;
     private TableSupport<AuditRecord> table;
 
     @PostConstruct
@@ -79,12 +79,10 @@ public class AuditPart {
         object = new Text(bar, SWT.BORDER);
         object.setMessage("type or type:id");
         object.setLayoutData(new GridData(140, SWT.DEFAULT));
-        button(bar, "Search", "audit.search").addListener(SWT.Selection, e -> search());
-        button(bar, "Verify chain", "audit.verify").addListener(SWT.Selection, e -> verify());
-        button(bar, "Export CSV…", "audit.export").addListener(SWT.Selection, e -> export());
-        message = new Label(parent, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        message.setData(WorkbenchIds.WIDGET_ID, "audit.message");
+        Buttons.push(bar, "Search", "audit.search", this::search);
+        Buttons.push(bar, "Verify chain", "audit.verify", this::verify);
+        Buttons.push(bar, "Export CSV…", "audit.export", this::export);
+        message = new MessageLine(parent, "audit.message");
         table = new TableSupport<>(parent, "audit");
         table.column("#", 60, r -> Long.toString(r.sequence()), Comparator.comparingLong(AuditRecord::sequence))
                 .column("Time", 140, r -> TIME.format(r.time()), Comparator.comparing(AuditRecord::time))
@@ -95,13 +93,6 @@ public class AuditPart {
         table.sortBy(0);
         table.sortBy(0); // newest first
         search();
-    }
-
-    private static Button button(Composite parent, String label, String id) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(label);
-        b.setData(WorkbenchIds.WIDGET_ID, id);
-        return b;
     }
 
     private static String objectOf(AuditRecord r) {
@@ -157,7 +148,7 @@ public class AuditPart {
         if (trail == null) {
             return;
         }
-        FileDialog dialog = new FileDialog(message.getShell(), SWT.SAVE);
+        FileDialog dialog = new FileDialog(message.control().getShell(), SWT.SAVE);
         dialog.setFileName("opsbench-audit.csv");
         dialog.setFilterExtensions(new String[]{"*.csv"});
         dialog.setOverwrite(true);
@@ -174,10 +165,10 @@ public class AuditPart {
     }
 
     private void show(String text, boolean error) {
-        if (!message.isDisposed()) {
-            message.setText(text);
-            message.setForeground(error ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-            message.getParent().layout(true, true);
+        if (error) {
+            message.error(text);
+        } else {
+            message.info(text);
         }
     }
 }

@@ -16,14 +16,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.opsbench.core.Principal;
 import org.opsbench.security.IdentityAdmin;
 import org.opsbench.security.Role;
 import org.opsbench.security.User;
-import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Buttons;
+import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
 
 import jakarta.annotation.PostConstruct;
@@ -51,7 +50,7 @@ public class UsersPart {
 
     private TableSupport<User> users;
     private TableSupport<Role> roles;
-    private Label message;
+    private MessageLine message;
     private List<Role> knownRoles = List.of();
 
     @PostConstruct
@@ -59,14 +58,12 @@ public class UsersPart {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(5, false));
-        button(bar, "New user…", "users.new").addListener(SWT.Selection, e -> newUser());
-        button(bar, "Enable / disable", "users.toggle").addListener(SWT.Selection, e -> toggleEnabled());
-        button(bar, "Reset password…", "users.reset").addListener(SWT.Selection, e -> resetPassword());
-        button(bar, "Roles…", "users.roles").addListener(SWT.Selection, e -> assignRoles());
-        button(bar, "Refresh", "users.refresh").addListener(SWT.Selection, e -> refresh());
-        message = new Label(parent, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        message.setData(WorkbenchIds.WIDGET_ID, "users.message");
+        Buttons.push(bar, "New user…", "users.new", this::newUser);
+        Buttons.push(bar, "Enable / disable", "users.toggle", this::toggleEnabled);
+        Buttons.push(bar, "Reset password…", "users.reset", this::resetPassword);
+        Buttons.push(bar, "Roles…", "users.roles", this::assignRoles);
+        Buttons.push(bar, "Refresh", "users.refresh", this::refresh);
+        message = new MessageLine(parent, "users.message");
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -84,13 +81,6 @@ public class UsersPart {
         users.sortBy(0);
         roles.sortBy(0);
         refresh();
-    }
-
-    private static Button button(Composite parent, String label, String id) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(label);
-        b.setData(WorkbenchIds.WIDGET_ID, id);
-        return b;
     }
 
     void refresh() {
@@ -114,7 +104,7 @@ public class UsersPart {
         if (admin == null) {
             return;
         }
-        Map<String, Object> v = new FormDialog(message.getShell(), "New user",
+        Map<String, Object> v = new FormDialog(message.control().getShell(), "New user",
                 "The user logs in with this login and password.").text("login", "Login", "")
                 .text("name", "Display name", "").text("email", "E-mail", "").password("password", "Password")
                 .password("repeat", "Repeat password").checks("roles", "Roles", roleNames(), Set.of("viewer"))
@@ -172,7 +162,7 @@ public class UsersPart {
         if (user == null) {
             return;
         }
-        Map<String, Object> v = new FormDialog(message.getShell(), "Reset password",
+        Map<String, Object> v = new FormDialog(message.control().getShell(), "Reset password",
                 "A new password for " + user.login() + ".").password("password", "New password")
                 .password("repeat", "Repeat password").validate(UsersPart::checkPasswords).ask();
         if (v == null) {
@@ -195,7 +185,8 @@ public class UsersPart {
         if (user == null) {
             return;
         }
-        Map<String, Object> v = new FormDialog(message.getShell(), "Roles", "The roles of " + user.login() + ".")
+        Map<String, Object> v = new FormDialog(message.control().getShell(), "Roles",
+                "The roles of " + user.login() + ".")
                 .checks("roles", "Roles", roleNames(), user.roles()).ask();
         if (v != null) {
             @SuppressWarnings("unchecked")
@@ -228,10 +219,10 @@ public class UsersPart {
     }
 
     private void show(String text, boolean error) {
-        if (!message.isDisposed()) {
-            message.setText(text);
-            message.setForeground(error ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-            message.getParent().layout(true, true);
+        if (error) {
+            message.error(text);
+        } else {
+            message.info(text);
         }
     }
 }

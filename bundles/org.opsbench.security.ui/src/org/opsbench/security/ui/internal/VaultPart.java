@@ -16,12 +16,11 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.opsbench.core.Principal;
 import org.opsbench.core.security.SecretStore;
-import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Buttons;
+import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
 
 import jakarta.annotation.PostConstruct;
@@ -44,7 +43,7 @@ public class VaultPart {
     @Service
     SecretStore store;
 
-    private Label message;
+    private MessageLine message;
     private TableSupport<SecretStore.Entry> table;
 
     @PostConstruct
@@ -52,25 +51,16 @@ public class VaultPart {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(3, false));
-        button(bar, "Add or replace…", "vault.add").addListener(SWT.Selection, e -> addOrReplace());
-        button(bar, "Delete", "vault.delete").addListener(SWT.Selection, e -> delete());
-        button(bar, "Refresh", "vault.refresh").addListener(SWT.Selection, e -> refresh());
-        message = new Label(parent, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        message.setData(WorkbenchIds.WIDGET_ID, "vault.message");
+        Buttons.push(bar, "Add or replace…", "vault.add", this::addOrReplace);
+        Buttons.push(bar, "Delete", "vault.delete", this::delete);
+        Buttons.push(bar, "Refresh", "vault.refresh", this::refresh);
+        message = new MessageLine(parent, "vault.message");
         table = new TableSupport<>(parent, "vault");
         table.column("Alias", 220, SecretStore.Entry::alias).column("Kind", 150, e -> e.kind().name())
                 .column("Description", 480, SecretStore.Entry::description);
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.sortBy(0);
         refresh();
-    }
-
-    private static Button button(Composite parent, String label, String id) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(label);
-        b.setData(WorkbenchIds.WIDGET_ID, id);
-        return b;
     }
 
     void refresh() {
@@ -91,7 +81,7 @@ public class VaultPart {
             return;
         }
         List<String> kinds = Stream.of(SecretStore.Kind.values()).map(Enum::name).toList();
-        Map<String, Object> v = new FormDialog(message.getShell(), "Store a secret",
+        Map<String, Object> v = new FormDialog(message.control().getShell(), "Store a secret",
                 "Type the password or token, or give the path of a private key file. The value is encrypted and "
                         + "never shown again.")
                 .text("alias", "Alias", "").choice("kind", "Kind", kinds, "PASSWORD")
@@ -151,7 +141,7 @@ public class VaultPart {
             return;
         }
         SecretStore.Entry entry = (SecretStore.Entry) selection.getFirstElement();
-        if (!MessageDialog.openConfirm(message.getShell(), "Delete secret",
+        if (!MessageDialog.openConfirm(message.control().getShell(), "Delete secret",
                 "Delete the secret '" + entry.alias() + "'? Whatever uses it stops working.")) {
             return;
         }
@@ -163,10 +153,10 @@ public class VaultPart {
     }
 
     private void show(String text, boolean error) {
-        if (!message.isDisposed()) {
-            message.setText(text);
-            message.setForeground(error ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-            message.getParent().layout(true, true);
+        if (error) {
+            message.error(text);
+        } else {
+            message.info(text);
         }
     }
 }

@@ -26,6 +26,8 @@ import org.opsbench.ssh.HostKey;
 import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshException;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Buttons;
+import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
 
 import jakarta.annotation.PostConstruct;
@@ -53,9 +55,8 @@ public class KnownHostsPart {
 
     private Text host;
     private Text port;
-    private Label message;
+    private MessageLine message;
     private TableSupport<HostKey> table;
-    private boolean errorShown;
 
     @PostConstruct
     void create(Composite parent) {
@@ -73,12 +74,10 @@ public class KnownHostsPart {
         port.setText("22");
         port.setLayoutData(new GridData(50, SWT.DEFAULT));
         port.setData(WorkbenchIds.WIDGET_ID, "knownhosts.port");
-        Button scan = button(bar, "Scan and trust…", "knownhosts.scan");
-        Button remove = button(bar, "Remove", "knownhosts.remove");
-        Button refresh = button(bar, "Refresh", "knownhosts.refresh");
-        message = new Label(parent, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        message.setData(WorkbenchIds.WIDGET_ID, "knownhosts.message");
+        Button scan = Buttons.push(bar, "Scan and trust…", "knownhosts.scan", this::scanAndTrust);
+        Button remove = Buttons.push(bar, "Remove", "knownhosts.remove", this::removeSelected);
+        Buttons.push(bar, "Refresh", "knownhosts.refresh", this::refresh);
+        message = new MessageLine(parent, "knownhosts.message");
 
         table = new TableSupport<>(parent, "knownhosts");
         table.column("Host", 220, HostKey::host)
@@ -87,22 +86,12 @@ public class KnownHostsPart {
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.sortBy(0);
 
-        scan.addListener(SWT.Selection, e -> scanAndTrust());
-        remove.addListener(SWT.Selection, e -> removeSelected());
-        refresh.addListener(SWT.Selection, e -> refresh());
         if (shell == null) {
             show("The SSH service (bundle org.opsbench.ssh) is not running.", true);
             scan.setEnabled(false);
             remove.setEnabled(false);
         }
         refresh();
-    }
-
-    private static Button button(Composite parent, String label, String id) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(label);
-        b.setData(WorkbenchIds.WIDGET_ID, id);
-        return b;
     }
 
     /** Reloads the list in the background. */
@@ -115,7 +104,7 @@ public class KnownHostsPart {
             ui.asyncExec(() -> {
                 if (!table.viewer().getTable().isDisposed()) {
                     table.setRows(keys);
-                    if (!errorShown) {
+                    if (!message.isError()) {
                         show(keys.size() + (keys.size() == 1 ? " trusted host key" : " trusted host keys"), false);
                     }
                 }
@@ -166,10 +155,10 @@ public class KnownHostsPart {
     }
 
     private void confirm(HostKey offered) {
-        if (message.isDisposed()) {
+        if (message.control().isDisposed()) {
             return;
         }
-        boolean trust = MessageDialog.openQuestion(message.getShell(), "Trust this host key?",
+        boolean trust = MessageDialog.openQuestion(message.control().getShell(), "Trust this host key?",
                 offered.host() + ":" + offered.port() + " offers a " + offered.type() + " key with fingerprint\n\n"
                         + offered.fingerprint() + "\n\nCompare it with the host's own, for example the output of\n"
                         + "ssh-keygen -lf /etc/ssh/ssh_host_" + keyFile(offered.type()) + "_key.pub\n"
@@ -200,7 +189,7 @@ public class KnownHostsPart {
             return;
         }
         List<HostKey> keys = selection.toList().stream().map(HostKey.class::cast).toList();
-        if (!MessageDialog.openConfirm(message.getShell(), "Remove host keys",
+        if (!MessageDialog.openConfirm(message.control().getShell(), "Remove host keys",
                 "Stop trusting " + keys.size() + (keys.size() == 1 ? " host key" : " host keys")
                         + "? Connections to these hosts are refused until their key is trusted again.")) {
             return;
@@ -221,13 +210,11 @@ public class KnownHostsPart {
     }
 
     private void show(String text, boolean error) {
-        if (message.isDisposed()) {
-            return;
+        if (error) {
+            message.error(text);
+        } else {
+            message.info(text);
         }
-        message.setText(text);
-        message.setForeground(error ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        errorShown = error;
-        message.getParent().layout(true, true);
     }
 
     private static String keyFile(String type) {

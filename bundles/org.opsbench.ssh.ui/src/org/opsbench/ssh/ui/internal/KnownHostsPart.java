@@ -188,7 +188,8 @@ public class KnownHostsPart {
             show("Select the host keys to remove.", true);
             return;
         }
-        List<HostKey> keys = selection.toList().stream().map(HostKey.class::cast).toList();
+        List<?> picked = selection.toList();
+        List<HostKey> keys = picked.stream().map(HostKey.class::cast).toList();
         if (!MessageDialog.openConfirm(message.control().getShell(), "Remove host keys",
                 "Stop trusting " + keys.size() + (keys.size() == 1 ? " host key" : " host keys")
                         + "? Connections to these hosts are refused until their key is trusted again.")) {

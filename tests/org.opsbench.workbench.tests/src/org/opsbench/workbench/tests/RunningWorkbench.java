@@ -107,6 +107,22 @@ final class RunningWorkbench {
         }
     }
 
+    /** The first widget under {@code root} named {@code id} with {@code WorkbenchIds.WIDGET_ID}, or null. */
+    static Widget find(Control root, String id) {
+        if (id.equals(root.getData(WorkbenchIds.WIDGET_ID))) {
+            return root;
+        }
+        if (root instanceof org.eclipse.swt.widgets.Composite c) {
+            for (Control child : c.getChildren()) {
+                Widget w = find(child, id);
+                if (w != null) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * E4's ModelAssembler is a singleton component that merges the bundles' model fragments only on its first run; a
      * product starts the workbench once per JVM, these tests many times. A fresh instance per start, as in a product.
@@ -169,18 +185,7 @@ final class RunningWorkbench {
 
         /** The first widget under {@code root} named {@code id} with {@code WorkbenchIds.WIDGET_ID}, or null. */
         Widget find(Control root, String id) {
-            if (id.equals(root.getData(WorkbenchIds.WIDGET_ID))) {
-                return root;
-            }
-            if (root instanceof org.eclipse.swt.widgets.Composite c) {
-                for (Control child : c.getChildren()) {
-                    Widget w = find(child, id);
-                    if (w != null) {
-                        return w;
-                    }
-                }
-            }
-            return null;
+            return RunningWorkbench.find(root, id);
         }
 
         /** Saves what {@code shell} shows as a PNG under {@code target/screenshots}. */

@@ -25,7 +25,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Widget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opsbench.core.Principal;
@@ -62,7 +61,7 @@ class SecurityUiTest {
                 set(login, "login.password", attempt == 0 ? "certainly-not-it" : adminPassword);
                 press(login, "login.ok");
                 if (!login.isDisposed()) {
-                    loginMessages.add(((Label) find(login, "login.message")).getText());
+                    loginMessages.add(((Label) RunningWorkbench.find(login, "login.message")).getText());
                     attempt++;
                     display.timerExec(200, this);
                 }
@@ -175,29 +174,14 @@ class SecurityUiTest {
         return null;
     }
 
-    static Widget find(Control root, String id) {
-        if (id.equals(root.getData(WorkbenchIds.WIDGET_ID))) {
-            return root;
-        }
-        if (root instanceof org.eclipse.swt.widgets.Composite c) {
-            for (Control child : c.getChildren()) {
-                Widget w = find(child, id);
-                if (w != null) {
-                    return w;
-                }
-            }
-        }
-        return null;
-    }
-
     static void set(Shell shell, String id, String text) {
-        Text field = (Text) find(shell, id);
+        Text field = (Text) RunningWorkbench.find(shell, id);
         assertNotNull(field, id);
         field.setText(text);
     }
 
     static void press(Shell shell, String id) {
-        ((Button) find(shell, id)).notifyListeners(SWT.Selection, new Event());
+        ((Button) RunningWorkbench.find(shell, id)).notifyListeners(SWT.Selection, new Event());
     }
 
     static Button buttonLabelled(Control root, String label) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
@@ -66,6 +67,11 @@ public final class LoginDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(2, false));
+        // a heading of its own: without a window manager (kiosk, Xvfb) the title bar is not shown
+        Label heading = new Label(area, SWT.NONE);
+        heading.setText("Log in to Opsbench");
+        heading.setFont(JFaceResources.getBannerFont());
+        heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         new Label(area, SWT.NONE).setText("Login:");
         login = new Text(area, SWT.BORDER);
         login.setLayoutData(new GridData(260, SWT.DEFAULT));

@@ -48,9 +48,12 @@ public final class NagiosPluginCheck implements CheckType {
     @Modified
     void modified(NagiosConfig config) {
         List<Path> dirs = new ArrayList<>();
-        for (String dir : config.pluginDirectories()) {
-            if (dir != null && !dir.isBlank()) {
-                dirs.add(real(Path.of(dir.strip())));
+        for (String entry : config.pluginDirectories()) {
+            // a FileInstall .cfg gives a list as one comma-separated string
+            for (String dir : entry == null ? new String[0] : entry.split(",")) {
+                if (!dir.isBlank()) {
+                    dirs.add(real(Path.of(dir.strip())));
+                }
             }
         }
         directories = List.copyOf(dirs);

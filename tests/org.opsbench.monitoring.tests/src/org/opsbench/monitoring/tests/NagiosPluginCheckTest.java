@@ -1,19 +1,24 @@
 package org.opsbench.monitoring.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +28,14 @@ import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.core.spi.Metric;
+import org.opsbench.monitoring.internal.NagiosConfig;
 import org.opsbench.monitoring.internal.NagiosPluginCheck;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** The {@code nagios} check service running the real monitoring-plugins (package monitoring-plugins-basic). */
 class NagiosPluginCheckTest {
@@ -123,6 +133,37 @@ class NagiosPluginCheckTest {
         assertTrue(result.summary().startsWith("timed out after 1 s"), result.summary());
         long pid = Long.parseLong(Files.readString(childPid).strip());
         assertTrue(gone(pid), "the plugin's child process " + pid + " still runs");
+    }
+
+    @Test
+    void badPerfdataKeepsTheVerdictAndNamesTheToken() throws Exception {
+        Path script = temp.resolve("check_comma");
+        Files.writeString(script, "#!/bin/sh\necho 'LOAD WARNING - high | load1=2,5;2;4;0'\nexit 1\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        CheckType nagios = allowing(temp);
+
+        CheckResult result = nagios.run(new CheckContext(HOST, "127.0.0.1",
+                Map.of(NagiosPluginCheck.COMMAND, script.toString()), Duration.ofSeconds(10)));
+
+        assertEquals(Health.WARNING, result.health());
+        assertTrue(result.summary().startsWith("LOAD WARNING - high (perfdata ignored: decimal comma"),
+                result.summary());
+        assertTrue(result.summary().contains("'load1=2,5;2;4;0'"), result.summary());
+        assertEquals(List.of(), result.metrics());
+    }
+
+    @Test
+    void metatypeDescribesEveryConfigurationProperty() throws Exception {
+        MetaTypeService metatype = Osgi.service(MetaTypeService.class, null);
+        ObjectClassDefinition ocd = metatype.getMetaTypeInformation(FrameworkUtil.getBundle(NagiosPluginCheck.class))
+                .getObjectClassDefinition(NagiosPluginCheck.PID, null);
+        AttributeDefinition[] attributes = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        Set<String> described = Arrays.stream(attributes).map(AttributeDefinition::getID).collect(Collectors.toSet());
+        Set<String> configured = Arrays.stream(NagiosConfig.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        assertEquals(configured, described,
+                "OSGI-INF/metatype/org.opsbench.monitoring.nagios.xml and NagiosConfig differ");
+        assertArrayEquals(new String[]{"/usr/lib/nagios/plugins"}, attributes[0].getDefaultValue());
     }
 
     /** Allows {@code dir} besides the default plugin directory through ConfigAdmin, once the change is live. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,36 @@ class TcpCheckTest {
         assertEquals(Health.CRITICAL, result.health());
         assertTrue(result.summary().contains("connection refused by 127.0.0.1:" + port), result.summary());
         assertEquals(0, result.metrics().size());
+    }
+
+    @Test
+    void portThatNeverAnswersIsCriticalTimedOut() throws Exception {
+        CheckType tcp = Osgi.service(CheckType.class, "(checkType=tcp)");
+        List<Socket> fillers = new ArrayList<>();
+        // a listener that never accepts, with its backlog full: the kernel drops further SYNs, connects hang
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            boolean hanging = false;
+            for (int i = 0; i < 64 && !hanging; i++) {
+                Socket socket = new Socket();
+                fillers.add(socket);
+                try {
+                    socket.connect(server.getLocalSocketAddress(), 200);
+                } catch (SocketTimeoutException e) {
+                    hanging = true;
+                }
+            }
+            assertTrue(hanging, "the backlog of the listener never filled up");
+            CheckResult result = tcp.run(new CheckContext(HOST, "127.0.0.1",
+                    Map.of("port", Integer.toString(server.getLocalPort())), Duration.ofSeconds(1)));
+            assertEquals(Health.CRITICAL, result.health(), result.summary());
+            assertTrue(
+                    result.summary().contains("timed out after 1 s connecting to 127.0.0.1:" + server.getLocalPort()),
+                    result.summary());
+        } finally {
+            for (Socket socket : fillers) {
+                socket.close();
+            }
+        }
     }
 
     @Test

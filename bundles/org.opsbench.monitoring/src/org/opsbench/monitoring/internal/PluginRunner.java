@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,12 @@ final class PluginRunner {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        // numbers with a point, messages in English: what the perfdata parser and operators expect
-        builder.environment().put("LC_ALL", "C");
+        // a clean environment as Nagios gives its plugins: nothing of the workbench's (tokens, proxies) leaks in;
+        // numbers with a point and messages in English, as the perfdata parser and operators expect
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment.put("LC_ALL", "C");
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()),
                 runnable -> Thread.ofVirtual().name("opsbench-plugin-output").start(runnable));

@@ -18,6 +18,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,50 @@ class NagiosPluginCheckTest {
         assertTrue(result.summary().startsWith("timed out after 1 s"), result.summary());
         long pid = Long.parseLong(Files.readString(childPid).strip());
         assertTrue(gone(pid), "the plugin's child process " + pid + " still runs");
+    }
+
+    @Test
+    void cancelledRunKillsThePluginTree() throws Exception {
+        Path childPid = temp.resolve("child.pid");
+        Path script = temp.resolve("check_forever");
+        Files.writeString(script, "#!/bin/sh\nsleep 300 &\necho $! > " + childPid + ".tmp\nmv " + childPid + ".tmp "
+                + childPid + "\nwait\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        CheckType nagios = allowing(temp);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread runner = Thread.ofPlatform().name("cancelled-check").start(() -> {
+            try {
+                nagios.run(new CheckContext(HOST, "127.0.0.1", Map.of(NagiosPluginCheck.COMMAND, script.toString()),
+                        Duration.ofMinutes(5)));
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        for (int i = 0; i < 100 && !Files.exists(childPid); i++) {
+            Thread.sleep(100);
+        }
+        long pid = Long.parseLong(Files.readString(childPid).strip());
+        runner.interrupt();
+
+        assertTrue(outcome.get(30, TimeUnit.SECONDS) instanceof InterruptedException, "the run was not cancelled");
+        assertTrue(gone(pid), "the plugin's child process " + pid + " still runs");
+    }
+
+    @Test
+    void pluginsGetACleanEnvironment() throws Exception {
+        Path script = temp.resolve("check_env");
+        Files.writeString(script, "#!/bin/sh\necho \"ENV OK - $(env | sort | tr '\\n' ' ')\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        CheckType nagios = allowing(temp);
+
+        CheckResult result = nagios.run(new CheckContext(HOST, "127.0.0.1",
+                Map.of(NagiosPluginCheck.COMMAND, script.toString()), Duration.ofSeconds(10)));
+
+        assertEquals(Health.OK, result.health(), result.summary());
+        assertTrue(result.summary().contains("LC_ALL=C"), result.summary());
+        assertFalse(result.summary().contains("JAVA_HOME="), result.summary());
+        assertFalse(result.summary().contains("HOME="), result.summary());
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class StateChangeEvents implements StateChangePublisher {
         properties.put(EventProperties.SEVERITY, severity(change.newState()).name());
         properties.put(EventProperties.SUMMARY, summary == null ? "" : summary);
         properties.put(EventProperties.TIMESTAMP, at.toEpochMilli());
-        properties.put("alert", change.alert());
+        properties.put(ALERT, change.alert());
         return new Event(Topics.MONITORING_STATE_CHANGED, properties);
     }
 

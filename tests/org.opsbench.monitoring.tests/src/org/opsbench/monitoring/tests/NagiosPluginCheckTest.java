@@ -182,6 +182,23 @@ class NagiosPluginCheckTest {
     }
 
     @Test
+    void multiLineOutputGivesTheFirstLineAsSummaryAndPerfdataOfAllLines() throws Exception {
+        Path script = temp.resolve("check_multi");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' 'DISK WARNING - /var 91% | /=10MB;80;90;0;100' "
+                + "'/ 10%' '/var 91% | /var=91MB;80;90;0;100' \"'tmp dir'=1MB;;;0;100\"\nexit 1\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        CheckType nagios = allowing(temp);
+
+        CheckResult result = nagios.run(new CheckContext(HOST, "127.0.0.1",
+                Map.of(NagiosPluginCheck.COMMAND, script.toString()), Duration.ofSeconds(10)));
+
+        assertEquals(Health.WARNING, result.health(), result.summary());
+        assertEquals("DISK WARNING - /var 91%", result.summary());
+        assertEquals(List.of(new Metric("/", 10, "MB"), new Metric("/var", 91, "MB"), new Metric("tmp dir", 1, "MB")),
+                result.metrics());
+    }
+
+    @Test
     void badPerfdataKeepsTheVerdictAndNamesTheToken() throws Exception {
         Path script = temp.resolve("check_comma");
         Files.writeString(script, "#!/bin/sh\necho 'LOAD WARNING - high | load1=2,5;2;4;0'\nexit 1\n");

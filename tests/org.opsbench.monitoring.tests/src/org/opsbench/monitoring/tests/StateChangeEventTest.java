@@ -57,6 +57,7 @@ class StateChangeEventTest {
             assertEquals("CRITICAL", event.getProperty(EventProperties.SEVERITY));
             assertEquals("PING CRITICAL - 100% packet loss", event.getProperty(EventProperties.SUMMARY));
             assertEquals(at.toEpochMilli(), event.getProperty(EventProperties.TIMESTAMP));
+            assertEquals(Boolean.TRUE, event.getProperty(StateChangePublisher.ALERT));
             assertEquals(null, received.poll(0, TimeUnit.SECONDS), "only the hard change is posted");
         } finally {
             registration.unregister();

@@ -44,6 +44,8 @@ class ServerProductTest {
                 () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.persistence .*"),
                         bundles),
                 () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.ssh .*"), bundles),
+                () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.monitoring .*"),
+                        bundles),
                 () -> assertTrue(!bundles.contains("|Installed"), bundles));
     }
 

@@ -141,6 +141,53 @@ class SecurityUiTest {
         });
     }
 
+    @Test
+    void vaultViewStoresASecretAndListsOnlyItsAlias() throws Exception {
+        String alias = "db/" + Long.toString(System.nanoTime(), 36);
+        String secret = "s3cret-" + Long.toString(System.nanoTime(), 36);
+        RunningWorkbench.run(s -> {
+            EModelService models = s.application().getContext().get(EModelService.class);
+            MWindow window = (MWindow) models.find(WorkbenchIds.WINDOW_MAIN, s.application());
+            MPart vault = window.getContext().get(EPartService.class).showPart("org.opsbench.security.ui.part.vault",
+                    PartState.ACTIVATE);
+            Control root = (Control) vault.getWidget();
+            Display display = s.display();
+            display.timerExec(300, new Runnable() {
+                @Override
+                public void run() {
+                    Shell form = shellNamed(display, "form.Store a secret");
+                    if (form == null) {
+                        display.timerExec(200, this);
+                        return;
+                    }
+                    set(form, "form.alias", alias);
+                    set(form, "form.description", "reporting database");
+                    set(form, "form.value", secret);
+                    buttonLabelled(form, "OK").notifyListeners(SWT.Selection, new Event());
+                }
+            });
+            ((Button) s.find(root, "vault.add")).notifyListeners(SWT.Selection, new Event());
+            Label message = (Label) s.find(root, "vault.message");
+            try {
+                s.waitUntil(alias + " listed", 20_000, () -> rows(s, root, "vault.table").contains(alias));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the view says: " + message.getText(), e);
+            }
+            Table table = (Table) s.find(root, "vault.table");
+            for (TableItem item : table.getItems()) {
+                for (int c = 0; c < table.getColumnCount(); c++) {
+                    assertTrue(!item.getText(c).contains(secret), "the view never shows a secret's value");
+                }
+            }
+            assertTrue(columnContains(s, root, "vault.table", 1, "PASSWORD"));
+            try {
+                s.screenshot(root.getShell(), "security-vault");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     private static List<String> rows(RunningWorkbench.Session s, Control root, String id) {
         List<String> logins = new ArrayList<>();
         Table table = (Table) s.find(root, id);

@@ -30,10 +30,12 @@ public final class MetricsBench {
         Path folder = Path.of(args[0]);
         EmbeddedDataSource ds = dataSource(folder.resolve("store"));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String sql = Files.readString(Path.of("bundles/org.opsbench.monitoring/migrations/V1__metric_store.sql"));
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
+            for (String script : List.of("V1__metric_store.sql", "V2__chunk_data_as_blob.sql")) {
+                String sql = Files.readString(Path.of("bundles/org.opsbench.monitoring/migrations", script));
+                for (String statement : sql.split(";")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.opsbench.monitoring.internal.metrics;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.opsbench.monitoring.metrics.Resolution;
@@ -13,8 +14,9 @@ final class SeriesBuffer {
     static final long MAX_SPAN_MILLIS = 2 * 60 * 60_000L;
 
     private final int seriesId;
-    private final long[] times = new long[MAX_SAMPLES];
-    private final double[] values = new double[MAX_SAMPLES];
+    /** Grow up to {@link #MAX_SAMPLES}, so that many rarely sampled series cost little memory. */
+    private long[] times = new long[16];
+    private double[] values = new double[16];
     private final RollupAccumulator fiveMinutes;
     private final RollupAccumulator oneHour;
     private int size;
@@ -46,6 +48,10 @@ final class SeriesBuffer {
         }
         if (size == MAX_SAMPLES || size > 0 && epochMillis - times[0] >= MAX_SPAN_MILLIS) {
             seal(chunks);
+        }
+        if (size == times.length) {
+            times = Arrays.copyOf(times, Math.min(MAX_SAMPLES, size * 2));
+            values = Arrays.copyOf(values, times.length);
         }
         times[size] = epochMillis;
         values[size] = value;

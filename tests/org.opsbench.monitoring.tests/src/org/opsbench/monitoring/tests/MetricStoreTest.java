@@ -4,24 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opsbench.monitoring.internal.metrics.MetricStoreComponent;
+import org.opsbench.monitoring.internal.metrics.MetricStoreConfig;
 import org.opsbench.monitoring.metrics.MetricQueryResult;
 import org.opsbench.monitoring.metrics.MetricStore;
 import org.opsbench.monitoring.metrics.Resolution;
 import org.opsbench.monitoring.metrics.RollupPoint;
 import org.opsbench.monitoring.metrics.Sample;
 import org.opsbench.monitoring.metrics.SeriesKey;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * The metric store service on the test runtime's workspace database (real Derby). Every test uses its own series and
@@ -190,5 +200,41 @@ class MetricStoreTest {
         }
         assertEquals(List.of(new RollupPoint(t0, 0, 359, 179.5, 360)),
                 again.rollups(key.id(), Resolution.ONE_HOUR, t0, t0 + DAY));
+    }
+
+    @Test
+    void rawRetentionComesFromTheConfiguration() throws Exception {
+        try {
+            MetricStore store = restart(1);
+            SeriesKey key = newSeries(store);
+            long t0 = year(2002);
+            for (int i = 0; i < 2 * 8640; i++) {
+                store.append(key.id(), t0 + i * 10_000L, i % 10);
+            }
+            store.flush();
+            store.purge(t0 + 2 * DAY + HOUR);
+            List<Sample> left = store.raw(key.id(), t0, t0 + 2 * DAY);
+            assertEquals(8640, left.size());
+            assertEquals(t0 + DAY, left.get(0).epochMillis());
+            assertEquals(48, store.rollups(key.id(), Resolution.ONE_HOUR, t0, t0 + 2 * DAY).size());
+        } finally {
+            restart(7);
+        }
+    }
+
+    @Test
+    void metatypeDescribesEveryConfigurationProperty() throws Exception {
+        MetaTypeService metatype = Osgi.service(MetaTypeService.class, null);
+        ObjectClassDefinition ocd = metatype
+                .getMetaTypeInformation(FrameworkUtil.getBundle(MetricStoreComponent.class))
+                .getObjectClassDefinition(MetricStoreComponent.PID, null);
+        Map<String, String> defaults = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                .collect(Collectors.toMap(AttributeDefinition::getID, a -> a.getDefaultValue()[0]));
+        Set<String> configured = Arrays.stream(MetricStoreConfig.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        assertEquals(configured, defaults.keySet(),
+                "OSGI-INF/metatype/org.opsbench.monitoring.metrics.xml and MetricStoreConfig differ");
+        assertEquals(Map.of("rawRetentionDays", "7", "fiveMinuteRetentionDays", "90", "oneHourRetentionDays", "730"),
+                defaults);
     }
 }

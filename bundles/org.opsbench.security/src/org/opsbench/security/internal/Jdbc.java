@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.opsbench.persistence.Transactions;
+
 /** One transaction per call on the shared data source; SQL errors become {@link IllegalStateException}. */
 final class Jdbc {
 
@@ -29,16 +31,8 @@ final class Jdbc {
     }
 
     <T> T tx(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            return Transactions.inTransaction(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }

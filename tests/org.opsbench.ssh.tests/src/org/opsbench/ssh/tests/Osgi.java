@@ -2,6 +2,7 @@ package org.opsbench.ssh.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
@@ -55,6 +56,13 @@ final class Osgi {
         config.update(properties);
         RemoteShell shell = service(RemoteShell.class, "(knownHostsFile=" + escape(knownHosts.toString()) + ")");
         return (JschRemoteShell) shell;
+    }
+
+    /** A shell whose known_hosts, in {@code workspace}, trusts {@code sshd}'s host key. */
+    static JschRemoteShell shellTrusting(SshdExtension sshd, Path workspace) throws Exception {
+        Path knownHosts = workspace.resolve("known_hosts");
+        Files.writeString(knownHosts, sshd.knownHostsLine());
+        return shellUsing(knownHosts);
     }
 
     static SshTarget keyTarget(SshdExtension sshd) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ class SessionReuseTest {
 
     @BeforeEach
     void trustTheHost(@TempDir Path workspace) throws Exception {
-        Path knownHosts = workspace.resolve("known_hosts");
-        Files.writeString(knownHosts, SSHD.knownHostsLine());
-        shell = Osgi.shellUsing(knownHosts);
+        shell = Osgi.shellTrusting(SSHD, workspace);
     }
 
     @Test

@@ -36,9 +36,7 @@ class SftpTest {
 
     @BeforeEach
     void trustTheHost(@TempDir Path workspace) throws Exception {
-        Path knownHosts = workspace.resolve("known_hosts");
-        Files.writeString(knownHosts, SSHD.knownHostsLine());
-        shell = Osgi.shellUsing(knownHosts);
+        shell = Osgi.shellTrusting(SSHD, workspace);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.opsbench.persistence.Transactions;
+
 import org.opsbench.monitoring.metrics.MetricQueryResult;
 import org.opsbench.monitoring.metrics.MetricStore;
 import org.opsbench.monitoring.metrics.Resolution;
@@ -210,16 +212,8 @@ public final class TimeSeriesStore implements MetricStore {
     }
 
     private <T> T tx(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            return Transactions.inTransaction(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("metric store: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.opsbench.monitoring;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Nagios flap detection: the percent state change over the last {@value #HISTORY} results, where a change weighs from
@@ -68,6 +69,20 @@ public final class FlapDetection<S extends Enum<S>> {
     }
 
     /** Whether the state is flapping now. */
+    /** The recorded results, oldest first (at most {@value #HISTORY}), for saving. */
+    public List<S> recent() {
+        return List.copyOf(history);
+    }
+
+    /** Restores the results and flapping flag saved from {@link #recent()} and {@link #flapping()}. */
+    void restore(List<S> results, boolean wasFlapping) {
+        history.clear();
+        int skip = Math.max(0, results.size() - HISTORY);
+        history.addAll(results.subList(skip, results.size()));
+        percent = percentStateChange();
+        flapping = wasFlapping;
+    }
+
     public boolean flapping() {
         return flapping;
     }

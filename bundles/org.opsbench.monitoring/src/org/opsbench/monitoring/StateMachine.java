@@ -125,6 +125,33 @@ public final class StateMachine<S extends Enum<S>> {
     }
 
     /** Where the machine stands. */
+    /**
+     * Restores a machine saved with {@link #snapshot()}, {@link #recentResults()} and {@link #problemAlerted()}, for
+     * example after a restart or a change of the check's max attempts (the attempt is capped to the new maximum).
+     */
+    public void restore(StateSnapshot<S> saved, List<S> recent, boolean alerted) {
+        state = Objects.requireNonNull(saved.state(), "state");
+        hardState = Objects.requireNonNull(saved.hardState(), "hardState");
+        type = saved.type();
+        attempt = Math.max(1, Math.min(saved.attempt(), maxAttempts));
+        if (type == StateType.SOFT && attempt >= maxAttempts) {
+            // fewer attempts now than the saved soft problem had: it is confirmed with the next result
+            attempt = maxAttempts - 1 < 1 ? 1 : maxAttempts - 1;
+        }
+        hardStateAlerted = alerted;
+        flaps.restore(recent, saved.flapping());
+    }
+
+    /** The last results (up to 21, oldest first) the flap detection weighs, for saving. */
+    public List<S> recentResults() {
+        return flaps.recent();
+    }
+
+    /** Whether an alert went out for the current hard problem (so its recovery alerts too). */
+    public boolean problemAlerted() {
+        return hardStateAlerted;
+    }
+
     public StateSnapshot<S> snapshot() {
         return new StateSnapshot<>(state, type, attempt, maxAttempts, hardState, flaps.flapping(), flaps.percent());
     }

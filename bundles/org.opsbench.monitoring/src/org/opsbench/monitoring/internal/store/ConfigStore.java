@@ -1,0 +1,270 @@
+package org.opsbench.monitoring.internal.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.opsbench.monitoring.CheckDefinition;
+import org.opsbench.monitoring.CheckKey;
+import org.opsbench.monitoring.Downtime;
+import org.opsbench.monitoring.HostDefinition;
+import org.opsbench.monitoring.NotificationRule;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+/**
+ * The monitoring configuration through JPA: hosts, checks, notification rules and downtimes. Each method is one
+ * transaction; what crosses out of here are the API records.
+ */
+public final class ConfigStore {
+
+    /** Everything configured, as loaded at start. */
+    public record Snapshot(List<HostDefinition> hosts, List<CheckDefinition> checks, List<NotificationRule> rules,
+            List<Downtime> downtimes) {
+    }
+
+    private final EntityManagerFactory emf;
+
+    /** On the area's persistence unit. */
+    public ConfigStore(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** All hosts, checks, rules and the downtimes not yet over at {@code now}. */
+    public Snapshot load(Instant now) {
+        return read(em -> new Snapshot(
+                em.createQuery("SELECT h FROM HostEntity h ORDER BY h.name", HostEntity.class).getResultList()
+                        .stream().map(ConfigStore::host).toList(),
+                em.createQuery("SELECT c FROM CheckEntity c ORDER BY c.host, c.name", CheckEntity.class)
+                        .getResultList().stream().map(ConfigStore::check).toList(),
+                em.createQuery("SELECT r FROM RuleEntity r ORDER BY r.name", RuleEntity.class).getResultList()
+                        .stream().map(ConfigStore::rule).toList(),
+                em.createQuery("SELECT d FROM DowntimeEntity d WHERE d.endMillis > :now ORDER BY d.startMillis",
+                        DowntimeEntity.class).setParameter("now", now.toEpochMilli()).getResultList().stream()
+                        .map(ConfigStore::downtime).toList()));
+    }
+
+    /** Creates or replaces a host; returns the previous definition. */
+    public Optional<HostDefinition> saveHost(HostDefinition h) {
+        return write(em -> {
+            HostEntity e = em.find(HostEntity.class, h.name());
+            Optional<HostDefinition> before = Optional.ofNullable(e).map(ConfigStore::host);
+            if (e == null) {
+                e = new HostEntity();
+                e.name = h.name();
+            }
+            e.address = h.address();
+            e.ciId = h.ciId();
+            e.sshUser = h.sshUser();
+            e.sshPort = h.sshPort();
+            e.credentialAlias = h.credentialAlias();
+            e.parents = Texts.join(h.parents());
+            e.hostCheck = h.hostCheck();
+            e.hostCheckParams = Texts.encode(h.hostCheckParameters());
+            e.intervalSeconds = (int) h.interval().toSeconds();
+            e.maxAttempts = h.maxAttempts();
+            e.enabled = h.enabled();
+            if (before.isEmpty()) {
+                em.persist(e);
+            }
+            return before;
+        });
+    }
+
+    /** Deletes a host with its checks, downtimes, state and history; returns what was deleted. */
+    public Optional<HostDefinition> deleteHost(String name) {
+        return write(em -> {
+            HostEntity e = em.find(HostEntity.class, name);
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.createQuery("DELETE FROM CheckEntity c WHERE c.host = :h").setParameter("h", name).executeUpdate();
+            em.createQuery("DELETE FROM DowntimeEntity d WHERE d.host = :h").setParameter("h", name)
+                    .executeUpdate();
+            for (String table : List.of("MON_STATE", "MON_HISTORY")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE HOST = ?").setParameter(1, name)
+                        .executeUpdate();
+            }
+            em.remove(e);
+            return Optional.of(host(e));
+        });
+    }
+
+    /** Creates or replaces a check; returns the previous definition. */
+    public Optional<CheckDefinition> saveCheck(CheckDefinition c) {
+        return write(em -> {
+            CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(c.host(), c.name()));
+            Optional<CheckDefinition> before = Optional.ofNullable(e).map(ConfigStore::check);
+            if (e == null) {
+                e = new CheckEntity();
+                e.host = c.host();
+                e.name = c.name();
+            }
+            e.type = c.type();
+            e.params = Texts.encode(c.parameters());
+            e.intervalSeconds = (int) c.interval().toSeconds();
+            e.retrySeconds = (int) c.retryInterval().toSeconds();
+            e.maxAttempts = c.maxAttempts();
+            e.timeoutMillis = (int) c.timeout().toMillis();
+            CheckDefinition.Thresholds t = c.thresholds();
+            e.thresholdMetric = t == null ? null : t.metric();
+            e.thresholdWarning = t == null ? null : t.warning();
+            e.thresholdCritical = t == null ? null : t.critical();
+            e.enabled = c.enabled();
+            if (before.isEmpty()) {
+                em.persist(e);
+            }
+            return before;
+        });
+    }
+
+    /** Deletes a check with its state, history and downtimes; returns what was deleted. */
+    public Optional<CheckDefinition> deleteCheck(CheckKey key) {
+        return write(em -> {
+            CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(key.host(), key.check()));
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.createQuery("DELETE FROM DowntimeEntity d WHERE d.host = :h AND d.checkName = :c")
+                    .setParameter("h", key.host()).setParameter("c", key.check()).executeUpdate();
+            for (String table : List.of("MON_STATE", "MON_HISTORY")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE HOST = ? AND CHECK_NAME = ?")
+                        .setParameter(1, key.host()).setParameter(2, key.check()).executeUpdate();
+            }
+            em.remove(e);
+            return Optional.of(check(e));
+        });
+    }
+
+    /** Creates or replaces a rule; returns the previous one. */
+    public Optional<NotificationRule> saveRule(NotificationRule r) {
+        return write(em -> {
+            RuleEntity e = em.find(RuleEntity.class, r.name());
+            Optional<NotificationRule> before = Optional.ofNullable(e).map(ConfigStore::rule);
+            if (e == null) {
+                e = new RuleEntity();
+                e.name = r.name();
+            }
+            e.states = Texts.join(r.states().stream().sorted().toList());
+            e.hosts = r.hosts();
+            e.checks = r.checks();
+            e.notifier = r.notifier();
+            e.settings = Texts.encode(r.settings());
+            e.repeatSeconds = (int) r.repeat().toSeconds();
+            e.escalateSeconds = (int) r.escalateAfter().toSeconds();
+            e.escalationNotifier = r.escalationNotifier();
+            e.escalationSettings = Texts.encode(r.escalationSettings());
+            e.enabled = r.enabled();
+            if (before.isEmpty()) {
+                em.persist(e);
+            }
+            return before;
+        });
+    }
+
+    /** Deletes a rule; returns what was deleted. */
+    public Optional<NotificationRule> deleteRule(String name) {
+        return write(em -> {
+            RuleEntity e = em.find(RuleEntity.class, name);
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.remove(e);
+            return Optional.of(rule(e));
+        });
+    }
+
+    /** Stores a new downtime; returns it with its id. */
+    public Downtime addDowntime(Downtime d) {
+        return write(em -> {
+            DowntimeEntity e = new DowntimeEntity();
+            e.host = d.target().host();
+            e.checkName = d.target().isHost() ? "" : d.target().check();
+            e.startMillis = d.start().toEpochMilli();
+            e.endMillis = d.end().toEpochMilli();
+            e.author = d.author();
+            e.comment = d.comment();
+            em.persist(e);
+            em.flush();
+            return downtime(e);
+        });
+    }
+
+    /** Deletes a downtime; returns what was deleted. */
+    public Optional<Downtime> deleteDowntime(long id) {
+        return write(em -> {
+            DowntimeEntity e = em.find(DowntimeEntity.class, id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.remove(e);
+            return Optional.of(downtime(e));
+        });
+    }
+
+    /** The downtimes overlapping {@code [from, to)}, by start. */
+    public List<Downtime> downtimes(Instant from, Instant to) {
+        return read(em -> em
+                .createQuery("SELECT d FROM DowntimeEntity d WHERE d.endMillis > :from AND d.startMillis < :to"
+                        + " ORDER BY d.startMillis, d.id", DowntimeEntity.class)
+                .setParameter("from", from.toEpochMilli()).setParameter("to", to.toEpochMilli()).getResultList()
+                .stream().map(ConfigStore::downtime).toList());
+    }
+
+    private <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private <T> T write(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    static HostDefinition host(HostEntity e) {
+        return new HostDefinition(e.name, e.address, e.ciId, e.sshUser, e.sshPort, e.credentialAlias,
+                Texts.split(e.parents), e.hostCheck, Texts.decode(e.hostCheckParams),
+                Duration.ofSeconds(e.intervalSeconds), e.maxAttempts, e.enabled);
+    }
+
+    static CheckDefinition check(CheckEntity e) {
+        CheckDefinition.Thresholds t = e.thresholdMetric == null
+                ? null
+                : new CheckDefinition.Thresholds(e.thresholdMetric, e.thresholdWarning, e.thresholdCritical);
+        return new CheckDefinition(e.host, e.name, e.type, Texts.decode(e.params),
+                Duration.ofSeconds(e.intervalSeconds), Duration.ofSeconds(e.retrySeconds), e.maxAttempts,
+                Duration.ofMillis(e.timeoutMillis), t, e.enabled);
+    }
+
+    static NotificationRule rule(RuleEntity e) {
+        return new NotificationRule(e.name, new HashSet<>(Texts.split(e.states)), e.hosts, e.checks, e.notifier,
+                Texts.decode(e.settings), Duration.ofSeconds(e.repeatSeconds), Duration.ofSeconds(e.escalateSeconds),
+                e.escalationNotifier, Texts.decode(e.escalationSettings), e.enabled);
+    }
+
+    static Downtime downtime(DowntimeEntity e) {
+        CheckKey target = e.checkName == null || e.checkName.isEmpty()
+                ? CheckKey.host(e.host)
+                : new CheckKey(e.host, e.checkName);
+        return new Downtime(e.id, target, Instant.ofEpochMilli(e.startMillis), Instant.ofEpochMilli(e.endMillis),
+                e.author, e.comment);
+    }
+}

@@ -107,7 +107,7 @@ public final class WebhookNotifier implements Notifier {
                 }
                 last = "HTTP " + status + (answer.isEmpty() ? "" : ": " + answer);
                 if (status != 429 && status < 500) {
-                    throw new DeliveryException(where + " was refused with " + last + " (not retried)", null);
+                    throw new DeliveryException(where + " was answered with " + last + " (not retried)", null);
                 }
                 wait = retryAfter(response).orElse(backoff(request, attempt));
             } catch (HttpTimeoutException e) {

@@ -193,10 +193,16 @@ class MonitoringServiceTest {
         admin.saveHost(OPS, host("svc-d-" + RUN));
         admin.saveCheck(OPS, tcp("svc-d-" + RUN, "smtp", closedPort, 1));
         monitoring.runNow(OPS, new CheckKey("svc-d-" + RUN, "smtp"), WAIT);
+        org.opsbench.core.spi.DashboardTile tile = Osgi.service(org.opsbench.core.spi.DashboardTile.class,
+                "(component.name=org.opsbench.monitoring.internal.tiles.ProblemsTile)");
+        org.opsbench.core.spi.DashboardTile.Value unhandled = tile.current();
+        assertEquals(Health.CRITICAL, unhandled.health(), "an unhandled CRITICAL problem makes the tile red");
         monitoring.acknowledge(OPS, new CheckKey("svc-d-" + RUN, "smtp"), "relay replaced tonight");
         CheckStatus s = monitoring.checks(OPS, "svc-d-" + RUN).get(0);
         assertEquals("relay replaced tonight", s.acknowledgement().comment());
         assertFalse(s.unhandledProblem());
+        assertEquals(Integer.parseInt(unhandled.value()) - 1, Integer.parseInt(tile.current().value()),
+                "an acknowledged problem is handled");
         InvalidDefinitionException noComment = assertThrows(InvalidDefinitionException.class,
                 () -> monitoring.acknowledge(OPS, new CheckKey("svc-d-" + RUN, "smtp"), " "));
         assertEquals("comment", noComment.field());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opsbench.core.Principal;
+import org.opsbench.core.cmdb.ConfigurationItems;
 import org.opsbench.core.security.AccessControl;
 import org.opsbench.core.security.AuditEntry;
 import org.opsbench.core.security.AuditLog;
@@ -22,6 +23,8 @@ import org.opsbench.monitoring.internal.store.ConfigStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@link MonitoringAdmin}: permission check, validation, one JPA transaction, audit record with before and after, then
@@ -33,6 +36,10 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     private final MonitoringRuntime runtime;
     private final AccessControl access;
     private final AuditLog audit;
+
+    // the assets area, when installed, confirms CI references; without it they are kept as given
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConfigurationItems items;
 
     /** With the runtime and the security core. */
     @Activate
@@ -68,6 +75,10 @@ public final class MonitoringAdminService implements MonitoringAdmin {
             throw new InvalidDefinitionException("hostCheck", "no check type '" + host.hostCheck() + "' is installed");
         }
         Validation.parameters("hostCheckParameters", host.hostCheckParameters(), hostCheck);
+        ConfigurationItems cmdb = items;
+        if (host.ciId() != null && cmdb != null && cmdb.resolve(host.ciId()).isEmpty()) {
+            throw new InvalidDefinitionException("ciId", "no configuration item '" + host.ciId() + "'");
+        }
         for (String parent : host.parents()) {
             if (runtime.engine().host(parent).isEmpty()) {
                 throw new InvalidDefinitionException("parents", "no host '" + parent + "'");

@@ -119,7 +119,8 @@ public final class HistoryCommand extends MonitoringCommand {
         return t.toString();
     }
 
+    /** To the millisecond under a minute (a check that just ran), else to the second. */
     private static String millis(long ms) {
-        return Durations.format(Duration.ofSeconds(ms / 1000));
+        return Durations.format(ms < 60_000 ? Duration.ofMillis(ms) : Duration.ofSeconds(ms / 1000));
     }
 }

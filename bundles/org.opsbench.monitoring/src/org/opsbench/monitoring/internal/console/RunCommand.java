@@ -1,5 +1,7 @@
 package org.opsbench.monitoring.internal.console;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,7 +98,9 @@ public final class RunCommand extends MonitoringCommand {
 
     private static String metric(Metric m) {
         double v = m.value();
-        String value = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        String value = v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         return m.name() + "=" + value + (m.unit() == null ? "" : m.unit());
     }
 }

@@ -22,6 +22,8 @@ import org.opsbench.monitoring.internal.engine.Engine;
 final class Expectations {
 
     private static final String INDENT = "    ";
+    /** Lines of one difference shown; a month of unexpected repeats would bury the point. */
+    private static final int MAX_ROWS = 40;
 
     private Expectations() {
     }
@@ -69,6 +71,11 @@ final class Expectations {
         }
         if (expected.isEmpty()) {
             rows.add(0, new String[]{" ", "(no alert expected)", ""});
+        }
+        if (rows.size() > MAX_ROWS) {
+            int more = rows.size() - MAX_ROWS;
+            rows.subList(MAX_ROWS, rows.size()).clear();
+            rows.add(new String[]{" ", "... " + more + " more", ""});
         }
         return table(rows);
     }

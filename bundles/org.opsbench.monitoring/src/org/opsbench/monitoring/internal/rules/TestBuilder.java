@@ -316,8 +316,10 @@ final class TestBuilder {
         }
         List<RuleTest.Action> ordered = new ArrayList<>(actions);
         ordered.sort((x, y) -> x.line() - y.line());
+        List<RuleTest.Eval> frozen = evals.stream().map(e -> new RuleTest.Eval(e.line(), e.at(),
+                List.copyOf(e.alerts()), List.copyOf(e.states()))).toList();
         return new RuleTest(file, name, line, values(hosts), values(checks), values(rules),
-                List.copyOf(series.values()), List.copyOf(downtimes), List.copyOf(ordered), List.copyOf(evals));
+                List.copyOf(series.values()), List.copyOf(downtimes), List.copyOf(ordered), frozen);
     }
 
     private static <K, T> Map<K, Definitions.Def<T>> merged(Map<K, Definitions.Def<T>> shared,

@@ -121,6 +121,14 @@ class CrashRecoveryTest {
         } catch (IllegalArgumentException e) {
             path = Path.of(url.substring("file:".length()));
         }
+        if (!path.isAbsolute() && !Files.exists(path)) {
+            // tycho-surefire may write locations relative to the framework's install area (its work folder)
+            String area = FrameworkUtil.getBundle(CrashRecoveryTest.class).getBundleContext()
+                    .getProperty("osgi.install.area");
+            if (area != null && area.startsWith("file:")) {
+                path = Path.of(area.substring("file:".length())).resolve(path).normalize();
+            }
+        }
         assertTrue(Files.exists(path), "no file for bundle " + bundle.getSymbolicName() + ": " + path);
         return path.toString();
     }

@@ -1,5 +1,6 @@
 package org.opsbench.monitoring.internal.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,9 @@ public final class Engine {
     private final Map<CheckKey, CheckDefinition> checkDefs = new HashMap<>();
     private final Map<CheckKey, Subject<Health>> checks = new HashMap<>();
     private final Alerting alerting = new Alerting(this);
+
+    private static final Duration HOST_RETRY = Duration.ofSeconds(30);
+    private static final Duration HOST_TIMEOUT = Duration.ofSeconds(10);
 
     /** Loads the whole configuration and the saved states (replacing what was there). */
     public synchronized void load(ConfigStore.Snapshot config, Collection<SavedState> saved) {
@@ -142,6 +146,27 @@ public final class Engine {
     public synchronized List<String> hostsBehind(String host) {
         return hostDefs.values().stream().filter(h -> h.parents().contains(host)).map(HostDefinition::name).sorted()
                 .toList();
+    }
+
+    /**
+     * How the check (or host check) is scheduled now: its interval, retry interval (30 s at most for a host check),
+     * timeout and whether it is retrying; {@code null} when it is gone or disabled. The scheduler and the alert rule
+     * tests time results by it.
+     */
+    public synchronized Scheduler.Timing timing(CheckKey key) {
+        HostDefinition h = hostDefs.get(key.host());
+        if (h == null || !h.enabled()) {
+            return null;
+        }
+        if (key.isHost()) {
+            Duration retry = h.interval().compareTo(HOST_RETRY) <= 0 ? h.interval() : HOST_RETRY;
+            return new Scheduler.Timing(h.interval(), retry, HOST_TIMEOUT, retrying(key));
+        }
+        CheckDefinition c = checkDefs.get(key);
+        if (c == null || !c.enabled()) {
+            return null;
+        }
+        return new Scheduler.Timing(c.interval(), c.retryInterval(), c.timeout(), retrying(key));
     }
 
     /** Whether the check (or host) has an unconfirmed problem, so it runs at its retry interval. */

@@ -149,22 +149,7 @@ public final class MonitoringRuntime implements Scheduler.Plan {
 
     @Override
     public Scheduler.Timing timing(CheckKey key) {
-        if (key.isHost()) {
-            return engine.host(key.host()).filter(HostDefinition::enabled)
-                    .map(h -> new Scheduler.Timing(h.interval(), min(h.interval(), Duration.ofSeconds(30)),
-                            Duration.ofSeconds(10), engine.retrying(key)))
-                    .orElse(null);
-        }
-        CheckDefinition c = engine.check(key).orElse(null);
-        HostDefinition h = engine.host(key.host()).orElse(null);
-        if (c == null || h == null || !c.enabled() || !h.enabled()) {
-            return null;
-        }
-        return new Scheduler.Timing(c.interval(), c.retryInterval(), c.timeout(), engine.retrying(key));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return engine.timing(key);
     }
 
     @Override

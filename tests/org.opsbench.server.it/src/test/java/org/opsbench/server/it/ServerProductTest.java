@@ -2,6 +2,7 @@ package org.opsbench.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,6 +48,43 @@ class ServerProductTest {
                 () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.monitoring .*"),
                         bundles),
                 () -> assertTrue(!bundles.contains("|Installed"), bundles));
+    }
+
+    @Test
+    void monitoringCommandsAnswerOnTheConsoleAfterLogin() throws Exception {
+        RunningServer server = product.start(dir, "--console");
+        assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
+        Path rules = dir.resolve("one.rules");
+        Files.writeString(rules, """
+                host web-1
+                check web-1/http max-attempts=2
+                rule pager states=CRITICAL notifier=log
+                test "confirmed after two results"
+                input web-1/http CRITICAL x2
+                eval 30s
+                  alert PROBLEM web-1/http CRITICAL rule=pager notifier=log
+                """);
+
+        String refused = server.command("monitoring:hosts", line -> line.contains("error:"));
+        assertTrue(refused.contains("error: not logged in: use opsbench:login LOGIN"), refused);
+        // the first use of the login activates the identity service, which writes the initial admin password
+        server.command("opsbench:whoami", line -> line.contains("not logged in"));
+        Path initial = server.workspace().resolve("security/initial-admin-password");
+        long deadline = System.nanoTime() + RunningServer.LIMIT.toNanos();
+        while (!Files.exists(initial) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String password = Files.readString(initial).strip();
+        // the login reads the password from the console's keyboard, the line after the command
+        String login = server.command("opsbench:login admin\n" + password, line -> line.contains("logged in as")
+                || line.contains("error:"));
+        assertTrue(login.contains("logged in as admin"), login);
+        assertFalse(server.output().contains(password), "the typed password is not echoed");
+        String hosts = server.command("monitoring:hosts", line -> line.contains("no hosts") || line.contains("HOST"));
+        assertTrue(hosts.contains("no hosts"), hosts);
+        String report = server.command("monitoring:test-rules " + rules, line -> line.contains(" passed, "));
+        assertTrue(report.contains("PASS   confirmed after two results (line 4)"), report);
+        assertTrue(report.contains("1 passed, 0 failed"), report);
     }
 
     @Test

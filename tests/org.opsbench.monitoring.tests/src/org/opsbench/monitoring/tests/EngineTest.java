@@ -139,15 +139,35 @@ class EngineTest {
     }
 
     @Test
+    void aProblemHeldBackWhileItsHostWasDownIsToldOnceTheHostIsUpAgain() {
+        result(ROUTER, Health.CRITICAL, T0);
+        result(WEB, Health.CRITICAL, T0);
+        for (int i = 0; i < 3; i++) {
+            result(HTTP, Health.CRITICAL, T0.plusSeconds(1 + i));
+        }
+        assertEquals(Outcome.SUPPRESSED_UNREACHABLE, alerts.get(alerts.size() - 1).record().outcome());
+        alerts.addAll(engine.tick(T0.plusSeconds(10)).alerts());
+        assertTrue(sent(Kind.PROBLEM).stream().noneMatch(a -> a.record().key().equals(HTTP)),
+                "still behind a down host");
+        result(ROUTER, Health.OK, T0.plusSeconds(20));
+        result(WEB, Health.OK, T0.plusSeconds(20));
+        alerts.addAll(engine.tick(T0.plusSeconds(21)).alerts());
+        assertEquals(1, sent(Kind.PROBLEM).stream().filter(a -> a.record().key().equals(HTTP)).count(),
+                "the check is still CRITICAL with its host UP: the held-back problem goes out");
+        alerts.addAll(engine.tick(T0.plusSeconds(22)).alerts());
+        assertEquals(1, sent(Kind.PROBLEM).stream().filter(a -> a.record().key().equals(HTTP)).count(), "only once");
+    }
+
+    @Test
     void unacknowledgedProblemRepeatsAndEscalatesAcknowledgedOneStops() {
         for (int i = 0; i < 3; i++) {
             result(HTTP, Health.CRITICAL, T0.plusSeconds(30L * i));
         }
         Instant hardAt = T0.plusSeconds(60);
-        alerts.addAll(engine.tick(T0.plus(Duration.ofMinutes(14))).alerts());
-        assertTrue(sent(Kind.ESCALATION).isEmpty());
-        alerts.addAll(engine.tick(T0.plus(Duration.ofMinutes(15))).alerts());
-        assertEquals(1, sent(Kind.ESCALATION).size(), "15 minutes after the problem began");
+        alerts.addAll(engine.tick(hardAt.plus(Duration.ofMinutes(15)).minusSeconds(1)).alerts());
+        assertTrue(sent(Kind.ESCALATION).isEmpty(), "not before 15 minutes");
+        alerts.addAll(engine.tick(hardAt.plus(Duration.ofMinutes(15))).alerts());
+        assertEquals(1, sent(Kind.ESCALATION).size(), "15 minutes after the problem was first notified");
         assertEquals("webhook", sent(Kind.ESCALATION).get(0).record().notifier());
         alerts.addAll(engine.tick(T0.plus(Duration.ofMinutes(20))).alerts());
         assertEquals(1, sent(Kind.ESCALATION).size(), "escalated once");
@@ -155,12 +175,17 @@ class EngineTest {
         assertEquals(1, sent(Kind.REPEAT).size(), "repeated after 30 minutes");
         alerts.addAll(engine.acknowledge(HTTP,
                 new Acknowledgement("alice", "looking into it", hardAt.plus(Duration.ofMinutes(31)))).alerts());
-        assertEquals(1, sent(Kind.ACKNOWLEDGEMENT).size(), "the acknowledgement is told to who got the problem");
+        assertEquals(List.of("log", "webhook"),
+                sent(Kind.ACKNOWLEDGEMENT).stream().map(a -> a.record().notifier()).sorted().toList(),
+                "the acknowledgement is told to who got the problem, and to whom it was escalated");
         alerts.addAll(engine.tick(hardAt.plus(Duration.ofMinutes(120))).alerts());
         assertEquals(1, sent(Kind.REPEAT).size(), "no repeats once acknowledged");
         result(HTTP, Health.OK, hardAt.plus(Duration.ofMinutes(121)));
         assertNull(engine.checkStatus(HTTP, T0, k -> null).orElseThrow().acknowledgement(),
                 "the acknowledgement ends with the problem");
+        assertEquals(List.of("log", "webhook"),
+                sent(Kind.RECOVERY).stream().map(a -> a.record().notifier()).sorted().toList(),
+                "the recovery goes to the escalation's notifier as well");
     }
 
     @Test

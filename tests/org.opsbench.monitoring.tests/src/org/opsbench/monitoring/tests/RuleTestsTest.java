@@ -140,16 +140,17 @@ class RuleTestsTest {
 
     @Test
     void alertsAtTheWrongTimeShowWhenTheyCame() throws Exception {
-        String shop = examples().get("web-shop.rules").replace("eval 35m", "eval 34m59s");
+        String shop = examples().get("web-shop.rules").replace("eval 35m40s", "eval 35m39s");
         RuleTests.Report report = run("web-shop.rules", shop);
         assertEquals(2, report.passed());
-        assertTrue(report.text().contains("""
-                    eval 34m59s (line 17): alerts differ
-                        - alert ESCALATION shop-1/https CRITICAL SENT rule=oncall notifier=smtp   line 19, not raised
-                    eval 43m40s (line 20): alerts differ
-                          alert RECOVERY shop-1/https OK SENT rule=oncall notifier=webhook        line 21, at 43m40s
-                        + alert ESCALATION shop-1/https CRITICAL SENT rule=oncall notifier=smtp   at 35m, not expected
-                """), report.text());
+        List<String> expected = List.of("eval 35m39s (line 17): alerts differ",
+                "- alert ESCALATION shop-1/https CRITICAL SENT rule=oncall notifier=smtp   line 19, not raised",
+                "eval 43m40s (line 20): alerts differ",
+                "alert RECOVERY shop-1/https OK SENT rule=oncall notifier=webhook        line 21, at 43m40s",
+                "alert RECOVERY shop-1/https OK SENT rule=oncall notifier=smtp           line 23, at 43m40s",
+                "+ alert ESCALATION shop-1/https CRITICAL SENT rule=oncall notifier=smtp   at 35m40s, not expected");
+        List<String> got = report.text().lines().map(String::strip).toList();
+        assertTrue(Collections.indexOfSubList(got, expected) >= 0, report.text());
     }
 
     @Test

@@ -83,7 +83,8 @@ final class Alerting {
             }
             s.problemNotified = false;
             s.escalated = false;
-            s.heldBackByDowntime = false;
+            s.heldBack = false;
+            s.notifiedSince = null;
             s.lastNotified.clear();
             s.problemSince = null;
             return;
@@ -92,6 +93,8 @@ final class Alerting {
             s.problemSince = at;
         }
         if (!change.alert()) {
+            // told by tick() once the host is UP again or the flapping stopped, if the problem is still there
+            s.heldBack = true;
             boolean flapping = s.snapshot().flapping();
             log(effects, s, at, Kind.PROBLEM, null, null,
                     flapping ? Outcome.SUPPRESSED_FLAPPING : Outcome.SUPPRESSED_UNREACHABLE,
@@ -104,16 +107,17 @@ final class Alerting {
     /** A problem notification unless something holds it back. */
     private <S extends Enum<S>> void problem(Subject<S> s, Kind kind, Instant at, Effects effects) {
         if (inDowntime(s.key, at)) {
-            s.heldBackByDowntime = true;
+            s.heldBack = true;
             log(effects, s, at, kind, null, null, Outcome.SUPPRESSED_DOWNTIME, "in a maintenance window: " + s.output);
             return;
         }
         if (!s.key.isHost() && !engine.hostReachable(s.key.host())) {
+            s.heldBack = true;
             log(effects, s, at, kind, null, null, Outcome.SUPPRESSED_UNREACHABLE,
                     "host " + s.key.host() + " is not UP: " + s.output);
             return;
         }
-        s.heldBackByDowntime = false;
+        s.heldBack = false;
         notifyRules(s, kind, at, effects);
     }
 
@@ -140,9 +144,10 @@ final class Alerting {
             return;
         }
         if (!s.problemNotified) {
-            if (s.heldBackByDowntime) {
-                // the window ended with the problem still there: tell now what was held back
-                s.heldBackByDowntime = false;
+            if (s.heldBack) {
+                // the window ended, the host is UP again or the flapping stopped, and the problem is still there: tell
+                // now what was held back
+                s.heldBack = false;
                 notifyRules(s, Kind.PROBLEM, now, effects);
                 effects.states.put(s.key, s.save());
             }
@@ -159,8 +164,10 @@ final class Alerting {
                 deliver(s, rule, Kind.REPEAT, rule.notifier(), rule.settings(), now, effects);
                 changed = true;
             }
-            if (!s.escalated && isPositive(rule.escalateAfter()) && rule.escalationNotifier() != null
-                    && s.problemSince != null && !now.isBefore(s.problemSince.plus(rule.escalateAfter()))) {
+            // the escalation delay counts from the first notification: time held back in a maintenance window or
+            // behind a down parent is time nobody was told
+            if (!s.escalated && escalates(rule) && s.notifiedSince != null
+                    && !now.isBefore(s.notifiedSince.plus(rule.escalateAfter()))) {
                 deliver(s, rule, Kind.ESCALATION, rule.escalationNotifier(), rule.escalationSettings(), now, effects);
                 changed = true;
             }
@@ -183,12 +190,20 @@ final class Alerting {
             if (matches(rule, s.key, ruleState)) {
                 deliver(s, rule, kind, rule.notifier(), rule.settings(), at, effects);
                 any = true;
+                // whoever the problem was escalated to hears how it ends, and that someone took it
+                if (kind != Kind.PROBLEM && s.escalated && escalates(rule) && s.notifiedSince != null
+                        && !at.isBefore(s.notifiedSince.plus(rule.escalateAfter()))) {
+                    deliver(s, rule, kind, rule.escalationNotifier(), rule.escalationSettings(), at, effects);
+                }
             }
         }
         if (!any) {
             log(effects, s, at, kind, null, null, Outcome.NO_RULE, s.output);
         } else if (kind == Kind.PROBLEM) {
             s.problemNotified = true;
+            if (s.notifiedSince == null) {
+                s.notifiedSince = at;
+            }
         }
     }
 
@@ -245,6 +260,10 @@ final class Alerting {
             }
             return Pattern.compile(re.toString());
         });
+    }
+
+    private static boolean escalates(NotificationRule rule) {
+        return isPositive(rule.escalateAfter()) && rule.escalationNotifier() != null;
     }
 
     private static boolean isPositive(Duration d) {

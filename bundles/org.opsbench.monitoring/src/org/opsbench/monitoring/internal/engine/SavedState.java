@@ -14,9 +14,13 @@ import org.opsbench.monitoring.StateType;
  *            ordinals of the last results for flap detection, comma-separated, oldest first
  * @param lastNotified
  *            when a notification last went out for the current problem, or {@code null}
+ * @param heldBack
+ *            whether a problem notification was held back (maintenance window, host not UP, flapping) and is still owed
+ * @param notifiedSince
+ *            when the current problem was first notified (escalations count from it), or {@code null}
  */
 public record SavedState(CheckKey key, String state, StateType type, int attempt, String hardState, String output,
         Instant lastCheck, Instant lastChange, String recent, boolean flapping, boolean problemAlerted,
         Instant problemSince, boolean problemNotified, boolean escalated, Instant lastNotified,
-        Acknowledgement acknowledgement) {
+        Acknowledgement acknowledgement, boolean heldBack, Instant notifiedSince) {
 }

@@ -31,7 +31,10 @@ final class Subject<S extends Enum<S>> {
     Instant problemSince;
     boolean problemNotified;
     boolean escalated;
-    boolean heldBackByDowntime;
+    /** A problem notification was held back (maintenance window, host not UP, flapping) and is still owed. */
+    boolean heldBack;
+    /** When the current problem was first notified. */
+    Instant notifiedSince;
     final Map<String, Instant> lastNotified = new HashMap<>();
     Acknowledgement ack;
 
@@ -76,7 +79,7 @@ final class Subject<S extends Enum<S>> {
         Instant notified = lastNotified.values().stream().max(Instant::compareTo).orElse(null);
         return new SavedState(key, s.state().name(), s.type(), s.attempt(), s.hardState().name(), output, lastCheck,
                 lastChange, recent.toString(), s.flapping(), machine.problemAlerted(), problemSince, problemNotified,
-                escalated, notified, ack);
+                escalated, notified, ack, heldBack, notifiedSince);
     }
 
     void restore(SavedState saved, List<String> ruleNames) {
@@ -101,6 +104,8 @@ final class Subject<S extends Enum<S>> {
         problemSince = saved.problemSince();
         problemNotified = saved.problemNotified();
         escalated = saved.escalated();
+        heldBack = saved.heldBack();
+        notifiedSince = saved.notifiedSince();
         ack = saved.acknowledgement();
         if (saved.lastNotified() != null) {
             ruleNames.forEach(r -> lastNotified.put(r, saved.lastNotified()));

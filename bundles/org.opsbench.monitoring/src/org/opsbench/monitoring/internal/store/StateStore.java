@@ -41,8 +41,8 @@ public final class StateStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT HOST, CHECK_NAME, STATE, STATE_TYPE, ATTEMPT,"
                         + " HARD_STATE, SUMMARY, LAST_CHECK, LAST_CHANGE, RECENT, FLAPPING, PROBLEM_ALERTED,"
-                        + " PROBLEM_SINCE, PROBLEM_NOTIFIED, ESCALATED, LAST_NOTIFIED, ACK_AUTHOR, ACK_COMMENT, ACK_TIME"
-                        + " FROM MON_STATE");
+                        + " PROBLEM_SINCE, PROBLEM_NOTIFIED, ESCALATED, LAST_NOTIFIED, ACK_AUTHOR, ACK_COMMENT, ACK_TIME,"
+                        + " HELD_BACK, NOTIFIED_SINCE FROM MON_STATE");
                 ResultSet rs = ps.executeQuery()) {
             List<SavedState> out = new ArrayList<>();
             while (rs.next()) {
@@ -55,7 +55,8 @@ public final class StateStore {
                 out.add(new SavedState(key, rs.getString(3), StateType.valueOf(rs.getString(4)), rs.getInt(5),
                         rs.getString(6), rs.getString(7), instant(rs.getLong(8)), instant(rs.getLong(9)),
                         rs.getString(10), rs.getBoolean(11), rs.getBoolean(12), instant(rs.getLong(13)),
-                        rs.getBoolean(14), rs.getBoolean(15), instant(rs.getLong(16)), ack));
+                        rs.getBoolean(14), rs.getBoolean(15), instant(rs.getLong(16)), ack, rs.getBoolean(20),
+                        instant(rs.getLong(21))));
             }
             return out;
         }
@@ -83,7 +84,8 @@ public final class StateStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE MON_STATE SET STATE = ?, STATE_TYPE = ?, ATTEMPT = ?,"
                 + " HARD_STATE = ?, SUMMARY = ?, LAST_CHECK = ?, LAST_CHANGE = ?, RECENT = ?, FLAPPING = ?,"
                 + " PROBLEM_ALERTED = ?, PROBLEM_SINCE = ?, PROBLEM_NOTIFIED = ?, ESCALATED = ?, LAST_NOTIFIED = ?,"
-                + " ACK_AUTHOR = ?, ACK_COMMENT = ?, ACK_TIME = ? WHERE HOST = ? AND CHECK_NAME = ?")) {
+                + " ACK_AUTHOR = ?, ACK_COMMENT = ?, ACK_TIME = ?, HELD_BACK = ?, NOTIFIED_SINCE = ?"
+                + " WHERE HOST = ? AND CHECK_NAME = ?")) {
             List<SavedState> order = new ArrayList<>(states);
             for (SavedState s : order) {
                 int i = bind(ps, s, 1);
@@ -103,8 +105,9 @@ public final class StateStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO MON_STATE (STATE, STATE_TYPE, ATTEMPT, HARD_STATE,"
                 + " SUMMARY, LAST_CHECK, LAST_CHANGE, RECENT, FLAPPING, PROBLEM_ALERTED, PROBLEM_SINCE,"
-                + " PROBLEM_NOTIFIED, ESCALATED, LAST_NOTIFIED, ACK_AUTHOR, ACK_COMMENT, ACK_TIME, HOST, CHECK_NAME)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " PROBLEM_NOTIFIED, ESCALATED, LAST_NOTIFIED, ACK_AUTHOR, ACK_COMMENT, ACK_TIME, HELD_BACK,"
+                + " NOTIFIED_SINCE, HOST, CHECK_NAME) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")) {
             for (SavedState s : missing) {
                 int i = bind(ps, s, 1);
                 ps.setString(i++, s.key().host());
@@ -139,6 +142,8 @@ public final class StateStore {
         } else {
             ps.setLong(i++, ack.time().toEpochMilli());
         }
+        ps.setBoolean(i++, s.heldBack());
+        ps.setLong(i++, millis(s.notifiedSince()));
         return i;
     }
 

@@ -1,7 +1,5 @@
 package org.opsbench.ssh.tests;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +9,13 @@ import org.opsbench.ssh.Credential;
 import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshTarget;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.Services;
+import org.opsbench.testing.SshdExtension;
+import org.opsbench.testing.SshdExtension;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Services of the running framework for the tests. */
 final class Osgi {
@@ -32,16 +31,7 @@ final class Osgi {
 
     /** Waits for a service matching {@code filter} (an LDAP filter on top of its type). */
     static <T> T service(Class<T> type, String filter) throws Exception {
-        String full = filter == null
-                ? "(objectClass=" + type.getName() + ")"
-                : "(&(objectClass=" + type.getName() + ")" + filter + ")";
-        Filter f = context().createFilter(full);
-        // stays open: closing it would unget the service (ConfigAdmin is a bundle-scoped factory and dies with it)
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), f, null);
-        tracker.open();
-        T service = tracker.waitForService(TIMEOUT.toMillis());
-        assertNotNull(service, "no service " + full + " within " + TIMEOUT);
-        return service;
+        return Services.await(context(), type, filter, TIMEOUT);
     }
 
     /**

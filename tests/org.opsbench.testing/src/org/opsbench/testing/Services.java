@@ -3,9 +3,13 @@ package org.opsbench.testing;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.util.Hashtable;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** OSGi services of the running framework, for tests. */
@@ -30,5 +34,23 @@ public final class Services {
         T service = tracker.waitForService(timeout.toMillis());
         assertNotNull(service, "no service " + full + " within " + timeout);
         return service;
+    }
+
+    /**
+     * Replaces the configuration {@code pid} with {@code properties} through ConfigAdmin and waits for the service of
+     * {@code type} matching {@code filter}, which should test a property of the new configuration so that the returned
+     * service is the reconfigured one.
+     */
+    public static <T> T configure(BundleContext context, String pid, Map<String, Object> properties, Class<T> type,
+            String filter, Duration timeout) throws Exception {
+        ConfigurationAdmin admin = await(context, ConfigurationAdmin.class, null, timeout);
+        Configuration config = admin.getConfiguration(pid, "?");
+        config.update(new Hashtable<>(properties));
+        return await(context, type, filter, timeout);
+    }
+
+    /** {@code value} escaped for an LDAP filter. */
+    public static String escape(String value) {
+        return value.replace("\\", "\\5c").replace("*", "\\2a").replace("(", "\\28").replace(")", "\\29");
     }
 }

@@ -3,7 +3,7 @@ package org.opsbench.ssh.tests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Hashtable;
+import java.util.Map;
 
 import org.opsbench.ssh.Credential;
 import org.opsbench.ssh.RemoteShell;
@@ -11,11 +11,8 @@ import org.opsbench.ssh.SshTarget;
 import org.opsbench.ssh.internal.JschRemoteShell;
 import org.opsbench.testing.Services;
 import org.opsbench.testing.SshdExtension;
-import org.opsbench.testing.SshdExtension;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Services of the running framework for the tests. */
 final class Osgi {
@@ -39,13 +36,9 @@ final class Osgi {
      * test gets its own file, and the service closes the sessions opened under the previous one.
      */
     static JschRemoteShell shellUsing(Path knownHosts) throws Exception {
-        ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
-        Configuration config = admin.getConfiguration(JschRemoteShell.PID, "?");
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("knownHostsFile", knownHosts.toString());
-        config.update(properties);
-        RemoteShell shell = service(RemoteShell.class, "(knownHostsFile=" + escape(knownHosts.toString()) + ")");
-        return (JschRemoteShell) shell;
+        return (JschRemoteShell) Services.configure(context(), JschRemoteShell.PID,
+                Map.of("knownHostsFile", knownHosts.toString()), RemoteShell.class,
+                "(knownHostsFile=" + Services.escape(knownHosts.toString()) + ")", TIMEOUT);
     }
 
     /** A shell whose known_hosts, in {@code workspace}, trusts {@code sshd}'s host key. */
@@ -57,9 +50,5 @@ final class Osgi {
 
     static SshTarget keyTarget(SshdExtension sshd) {
         return new SshTarget("127.0.0.1", sshd.port(), sshd.user(), new Credential.PrivateKey(sshd.userKey(), null));
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\5c").replace("*", "\\2a").replace("(", "\\28").replace(")", "\\29");
     }
 }

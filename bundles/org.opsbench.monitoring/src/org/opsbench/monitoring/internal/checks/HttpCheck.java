@@ -43,7 +43,8 @@ import org.osgi.service.component.annotations.Component;
  * trusted (the JDK's authorities, or exactly those of a PEM file) and match the host name, else the request is refused
  * (CRITICAL); its expiry in days is a metric with WARNING and CRITICAL limits. Connection failures and timeouts are
  * CRITICAL, bad parameters UNKNOWN. Metrics: {@code time} (ms, until the body is read), {@code size} (B, as read, at
- * most 1 MiB), {@code cert_days} (d). Summaries name the URL without user info or query.
+ * most 1 MiB), {@code cert_days} (d, with fractions; negative once expired). Summaries name the URL without user info
+ * or query; whole days left are counted down (9.9 days left is "expires in 9 days").
  */
 @Component(service = CheckType.class, property = "checkType=http")
 public final class HttpCheck implements ValidatingCheckType {
@@ -157,13 +158,19 @@ public final class HttpCheck implements ValidatingCheckType {
         String certificate = "";
         Optional<X509Certificate> peer = peerCertificate(response);
         if (peer.isPresent()) {
-            long days = Math.floorDiv(peer.get().getNotAfter().getTime() - System.currentTimeMillis(),
-                    Duration.ofDays(1).toMillis());
-            metrics.add(new Metric("cert_days", days, "d"));
-            String expires = days < 0
-                    ? "the certificate expired " + -days + (days == -1 ? " day ago" : " days ago")
-                    : "the certificate expires in " + days + (days == 1 ? " day" : " days");
-            if (days < 0 || days < settings.certificateCriticalDays()) {
+            long left = peer.get().getNotAfter().getTime() - System.currentTimeMillis();
+            long day = Duration.ofDays(1).toMillis();
+            metrics.add(new Metric("cert_days", left / (double) day, "d"));
+            long days = left / day;
+            String expires;
+            if (left < 0) {
+                long ago = -left / day;
+                expires = "the certificate expired "
+                        + (ago == 0 ? "today" : ago + (ago == 1 ? " day ago" : " days ago"));
+            } else {
+                expires = "the certificate expires in " + days + (days == 1 ? " day" : " days");
+            }
+            if (left < 0 || days < settings.certificateCriticalDays()) {
                 problems.add(expires + " (critical below " + settings.certificateCriticalDays() + ")");
                 health = Health.CRITICAL;
             } else if (days < settings.certificateWarningDays()) {
@@ -251,8 +258,13 @@ public final class HttpCheck implements ValidatingCheckType {
         if (error instanceof SSLException || has(error, SSLException.class)) {
             return "TLS with " + where + " failed: " + tlsReason(error);
         }
-        if (error instanceof ConnectException && String.valueOf(error.getMessage()).contains("refused")) {
+        // java.net.http reports a reset connect as a ConnectException without a message (other causes have one)
+        if (error instanceof ConnectException
+                && (error.getMessage() == null || error.getMessage().contains("refused"))) {
             return "connection refused by " + where;
+        }
+        if (error instanceof ConnectException) {
+            return "cannot connect to " + where + ": " + Values.printable(error.getMessage());
         }
         return "cannot get " + HttpSettings.shown(url) + ": " + Values.printable(message(error));
     }

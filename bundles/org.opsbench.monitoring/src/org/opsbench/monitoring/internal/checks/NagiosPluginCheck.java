@@ -160,8 +160,7 @@ public final class NagiosPluginCheck implements ValidatingCheckType {
         line.forEach(part -> remote.append(' ').append(PluginResults.shellQuote(part)));
         return switch (runner.exec(context, remote.toString())) {
             case SshChecks.Run.NotRun notRun -> notRun.result();
-            case SshChecks.Run.Ended ended -> PluginResults.of(Health.ofExitCode(ended.completed().exitCode()),
-                    ended.completed().stdout(), line.get(0));
+            case SshChecks.Run.Ended ended -> SshCommandCheck.result(ended.completed(), line.get(0));
         };
     }
 

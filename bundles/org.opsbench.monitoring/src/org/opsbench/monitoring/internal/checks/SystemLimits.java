@@ -37,7 +37,8 @@ import org.opsbench.monitoring.internal.support.Values;
  * @param skipTypes
  *            file system types left out when no mount points are given
  */
-record SystemLimits(List<Double> loadWarning, List<Double> loadCritical, boolean loadPerCpu, double memoryWarning,
+public record SystemLimits(List<Double> loadWarning, List<Double> loadCritical, boolean loadPerCpu,
+        double memoryWarning,
         double memoryCritical, double diskWarning, double diskCritical, List<String> mounts, Set<String> skipTypes) {
 
     static final String LOAD_WARNING = "loadWarning";
@@ -60,7 +61,7 @@ record SystemLimits(List<Double> loadWarning, List<Double> loadCritical, boolean
     private static final String[] LOADS = {"load1", "load5", "load15"};
 
     /** Reads and checks the parameters; the refusal names the parameter. */
-    static SystemLimits of(Map<String, String> parameters) throws ParameterException {
+    public static SystemLimits of(Map<String, String> parameters) throws ParameterException {
         Values<ParameterException> values = ParameterException.reader(parameters);
         List<Double> loadWarning = loads(values, LOAD_WARNING, DEFAULT_LOAD_WARNING);
         List<Double> loadCritical = loads(values, LOAD_CRITICAL, DEFAULT_LOAD_CRITICAL);
@@ -113,7 +114,7 @@ record SystemLimits(List<Double> loadWarning, List<Double> loadCritical, boolean
     }
 
     /** The result for {@code report}: state, summary and metrics. */
-    CheckResult verdict(SystemReport report) {
+    public CheckResult verdict(SystemReport report) {
         List<Finding> findings = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
         SystemReport.Load load = report.load();

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param missing
  *            for file systems asked for by mount point: those that are not a mount point, each with why
  */
-record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> missing) {
+public record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> missing) {
 
     private static final String MARK = "@@opsbench:";
     private static final Pattern DF_ROW = Pattern
@@ -31,36 +31,36 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
     private static final Pattern MEMINFO = Pattern.compile("^([A-Za-z0-9_()]+):\\s+(\\d+)(?:\\s+(kB))?\\s*$");
 
     /** The load averages over 1, 5 and 15 minutes and the online CPUs (0 when unknown). */
-    record Load(double one, double five, double fifteen, int cpus) {
+    public record Load(double one, double five, double fifteen, int cpus) {
     }
 
     /**
      * Memory in bytes. {@code estimated}: the kernel gave no {@code MemAvailable} (before Linux 3.14), so available is
      * free + buffers + page cache.
      */
-    record Memory(long total, long available, long swapTotal, long swapFree, boolean estimated) {
+    public record Memory(long total, long available, long swapTotal, long swapFree, boolean estimated) {
 
-        double usedPercent() {
+        public double usedPercent() {
             return total <= 0 ? 0 : (total - available) * 100.0 / total;
         }
 
-        double swapUsedPercent() {
+        public double swapUsedPercent() {
             return swapTotal <= 0 ? 0 : (swapTotal - swapFree) * 100.0 / swapTotal;
         }
     }
 
     /** A file system as {@code df -P -k} shows it, with its type from {@code /proc/mounts} (empty when unknown). */
-    record Disk(String device, String type, String mount, long totalKb, long usedKb, long availableKb) {
+    public record Disk(String device, String type, String mount, long totalKb, long usedKb, long availableKb) {
 
         /** Used in percent of what non-root users can have, as df's Capacity (before rounding up). */
-        double usedPercent() {
+        public double usedPercent() {
             long usable = usedKb + availableKb;
             return usable <= 0 ? 0 : usedKb * 100.0 / usable;
         }
     }
 
     /** The shell line (for a POSIX shell) that prints what {@link #parse} reads. */
-    static String command(List<String> mounts) {
+    public static String command(List<String> mounts) {
         StringBuilder line = new StringBuilder();
         section(line, "loadavg").append("cat /proc/loadavg; ");
         section(line, "cpus").append("getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null; ");
@@ -92,7 +92,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
      * @throws IllegalArgumentException
      *             when the load or the memory cannot be read; the message says what was missing
      */
-    static SystemReport parse(String output, Set<String> skipTypes, List<String> mounts) {
+    public static SystemReport parse(String output, Set<String> skipTypes, List<String> mounts) {
         Map<String, List<String>> sections = sections(output);
         Load load = load(sections.getOrDefault("loadavg", List.of()), sections.getOrDefault("cpus", List.of()));
         Memory memory = memory(sections.getOrDefault("meminfo", List.of()));
@@ -142,7 +142,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
         return sections;
     }
 
-    static Load load(List<String> loadavg, List<String> cpus) {
+    private static Load load(List<String> loadavg, List<String> cpus) {
         String first = loadavg.isEmpty() ? "" : loadavg.get(0).strip();
         String[] fields = first.split("\\s+");
         if (fields.length < 3) {
@@ -166,7 +166,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
         return new Load(averages[0], averages[1], averages[2], count);
     }
 
-    static Memory memory(List<String> meminfo) {
+    private static Memory memory(List<String> meminfo) {
         Map<String, Long> values = new HashMap<>();
         for (String line : meminfo) {
             Matcher m = MEMINFO.matcher(line.strip());
@@ -190,7 +190,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
     }
 
     /** Mount point to file system type; the last mount of a point wins, as it hides the earlier ones. */
-    static Map<String, String> types(List<String> mounts) {
+    private static Map<String, String> types(List<String> mounts) {
         Map<String, String> types = new HashMap<>();
         for (String line : mounts) {
             String[] fields = line.strip().split("\\s+");
@@ -201,7 +201,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
         return types;
     }
 
-    static List<Disk> df(List<String> lines, Map<String, String> types) {
+    private static List<Disk> df(List<String> lines, Map<String, String> types) {
         List<Disk> disks = new ArrayList<>();
         for (String line : lines) {
             if (line.startsWith("Filesystem")) {
@@ -218,7 +218,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
     }
 
     /** {@code /proc/mounts} writes space, tab, newline and backslash in names as octal escapes. */
-    static String unescape(String field) {
+    private static String unescape(String field) {
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -233,6 +233,7 @@ record SystemReport(Load load, Memory memory, List<Disk> disks, List<String> mis
     }
 
     /** The file system types left out by default: memory-backed, read-only images, container layers. */
-    static final String DEFAULT_SKIP_TYPES = String.join(",", "tmpfs", "devtmpfs", "ramfs", "squashfs", "iso9660",
+    public static final String DEFAULT_SKIP_TYPES = String.join(",", "tmpfs", "devtmpfs", "ramfs", "squashfs",
+            "iso9660",
             "udf", "overlay", "aufs", "efivarfs", "fuse.lxcfs", "fuse.snapfuse", "fuse.gvfsd-fuse");
 }

@@ -75,31 +75,22 @@ class HttpCheckTest {
         http.setExecutor(THREADS);
         http.start();
         // keytool's validity counts from now: the certificate ends N days from now, a few seconds less when checked
-        for (Object[] cert : new Object[][]{{"valid100", null, 100}, {"valid10", null, 10},
-                {"expired", "-3d", 1}}) {
-            String name = (String) cert[0];
-            TestCertificates.Issued issued = TestCertificates.selfSigned(folder, name, SAN, (String) cert[1],
-                    (Integer) cert[2]);
-            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            server.setHttpsConfigurator(new HttpsConfigurator(issued.server()));
-            server.createContext("/", exchange -> answer(exchange, 200, "secure " + name));
-            server.setExecutor(THREADS);
-            server.start();
-            https.put(name, server);
-            pems.put(name, issued.pem());
-        }
-        for (Object[] cert : new Object[][]{{"ca-valid", null, 20}, {"ca-expired", "-3d", 1}}) {
-            String name = (String) cert[0];
-            TestCertificates.Issued issued = TestCertificates.issuedByCa(folder, name, SAN, (String) cert[1],
-                    (Integer) cert[2]);
-            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            server.setHttpsConfigurator(new HttpsConfigurator(issued.server()));
-            server.createContext("/", exchange -> answer(exchange, 200, "secure " + name));
-            server.setExecutor(THREADS);
-            server.start();
-            https.put(name, server);
-            pems.put(name, issued.pem());
-        }
+        serve("valid100", TestCertificates.selfSigned(folder, "valid100", SAN, null, 100));
+        serve("valid10", TestCertificates.selfSigned(folder, "valid10", SAN, null, 10));
+        serve("expired", TestCertificates.selfSigned(folder, "expired", SAN, "-3d", 1));
+        serve("ca-valid", TestCertificates.issuedByCa(folder, "ca-valid", SAN, null, 20));
+        serve("ca-expired", TestCertificates.issuedByCa(folder, "ca-expired", SAN, "-3d", 1));
+    }
+
+    /** An HTTPS server presenting {@code issued}, answering 200 to everything. */
+    private static void serve(String name, TestCertificates.Issued issued) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setHttpsConfigurator(new HttpsConfigurator(issued.server()));
+        server.createContext("/", exchange -> answer(exchange, 200, "secure " + name));
+        server.setExecutor(THREADS);
+        server.start();
+        https.put(name, server);
+        pems.put(name, issued.pem());
     }
 
     @AfterAll

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.opsbench.core.CiRef;
 import org.opsbench.core.spi.CheckContext;
 import org.opsbench.core.spi.CheckResult;
@@ -26,23 +25,17 @@ import org.opsbench.testing.SshdExtension;
 class RemoteNagiosPluginTest {
 
     @RegisterExtension
+    @Order(1)
     static final SshdExtension SSHD = new SshdExtension();
+    @RegisterExtension
+    @Order(2)
+    static final SshHosts HOSTS = new SshHosts(SSHD);
 
     private static final String PLUGINS = "/usr/lib/nagios/plugins/";
     private static final CiRef HOST = new CiRef("h1", "host", "mon");
 
-    @TempDir
-    static Path folder;
-    private static String key;
-
-    @BeforeAll
-    static void trustTheHosts() throws Exception {
-        SshHosts.trust(SSHD, folder);
-        key = SshHosts.keyInVault(SSHD);
-    }
-
     private static CheckResult run(String command, String arguments) throws Exception {
-        Map<String, String> parameters = SshHosts.sshParameters(SSHD, "mon-05.test", key);
+        Map<String, String> parameters = HOSTS.parameters("mon-05.test");
         parameters.put("command", command);
         parameters.put("arguments", arguments);
         parameters.put("remote", "true");

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,6 @@ import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.core.spi.Metric;
 import org.opsbench.monitoring.CheckParameters;
-import org.opsbench.ssh.RemoteShell;
 import org.opsbench.testing.SshdExtension;
 
 /**
@@ -32,31 +31,27 @@ import org.opsbench.testing.SshdExtension;
 class SshCommandCheckTest {
 
     @RegisterExtension
+    @Order(1)
     static final SshdExtension SSHD = new SshdExtension();
+    @RegisterExtension
+    @Order(2)
+    static final SshHosts HOSTS = new SshHosts(SSHD);
 
     private static final CiRef HOST = new CiRef("h1", "host", "mon");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
     static Path folder;
-    private static RemoteShell shell;
-    private static String key;
-
-    @BeforeAll
-    static void trustTheHosts() throws Exception {
-        shell = SshHosts.trust(SSHD, folder);
-        key = SshHosts.keyInVault(SSHD);
-    }
 
     private static CheckResult run(String host, String alias, String command, Duration timeout) throws Exception {
-        Map<String, String> parameters = SshHosts.sshParameters(SSHD, host, alias);
+        Map<String, String> parameters = HOSTS.parameters(host, alias);
         parameters.put("command", command);
         CheckType type = Osgi.service(CheckType.class, "(checkType=ssh-command)");
         return type.run(new CheckContext(HOST, host, parameters, timeout));
     }
 
     private static CheckResult run(String command) throws Exception {
-        return run("mon-01.test", key, command, TIMEOUT);
+        return run("mon-01.test", HOSTS.key(), command, TIMEOUT);
     }
 
     @Test
@@ -101,13 +96,13 @@ class SshCommandCheckTest {
 
     @Test
     void anUnknownHostKeyIsRefusedWithItsFingerprint() throws Exception {
-        CheckResult result = run(SshHosts.UNTRUSTED, key, "echo should not run", TIMEOUT);
+        CheckResult result = run(SshHosts.UNTRUSTED, HOSTS.key(), "echo should not run", TIMEOUT);
 
         assertEquals(Health.UNKNOWN, result.health());
         assertTrue(result.summary().startsWith("SSH UNKNOWN - the ssh-ed25519 host key " + SSHD.hostKeyFingerprint()
                 + " of " + SshHosts.UNTRUSTED + ":" + SSHD.port() + " is not known"), result.summary());
         assertEquals(SSHD.hostKeyFingerprint(),
-                shell.pendingHostKey(SshHosts.UNTRUSTED, SSHD.port()).orElseThrow().fingerprint());
+                HOSTS.shell().pendingHostKey(SshHosts.UNTRUSTED, SSHD.port()).orElseThrow().fingerprint());
     }
 
     @Test
@@ -120,17 +115,17 @@ class SshCommandCheckTest {
         String host = "mon-08.test";
         try {
             // the known hosts hold another key for mon-08.test than the one the sshd offers
-            SshHosts.trust(SSHD, folder, Map.of(host, "[" + host + "]:" + SSHD.port() + " " + pub[0] + " " + pub[1]
+            HOSTS.trust(Map.of(host, "[" + host + "]:" + SSHD.port() + " " + pub[0] + " " + pub[1]
                     + "\n"));
 
-            CheckResult result = run(host, key, "echo should not run", TIMEOUT);
+            CheckResult result = run(host, HOSTS.key(), "echo should not run", TIMEOUT);
 
             assertEquals(Health.CRITICAL, result.health());
             assertTrue(result.summary().startsWith("SSH CRITICAL - the host key of " + host + ":" + SSHD.port()
                     + " CHANGED from "), result.summary());
             assertEquals(Health.OK, run("echo OK").health(), "the other names keep working");
         } finally {
-            shell = SshHosts.trust(SSHD, folder);
+            HOSTS.trust(Map.of());
         }
     }
 
@@ -173,7 +168,7 @@ class SshCommandCheckTest {
 
     @Test
     void aRefusedConnectionIsUnknown() throws Exception {
-        Map<String, String> parameters = SshHosts.sshParameters(SSHD, "mon-03.test", key);
+        Map<String, String> parameters = HOSTS.parameters("mon-03.test");
         int closed = SshdExtension.freePort();
         parameters.put(CheckParameters.SSH_PORT, Integer.toString(closed));
         parameters.put("command", "true");
@@ -187,7 +182,7 @@ class SshCommandCheckTest {
 
     @Test
     void aCommandPastItsTimeoutIsUnknownAndTheCallReturns() throws Exception {
-        CheckResult result = run("mon-04.test", key, "exec sleep 600", Duration.ofSeconds(1));
+        CheckResult result = run("mon-04.test", HOSTS.key(), "exec sleep 600", Duration.ofSeconds(1));
 
         assertEquals(Health.UNKNOWN, result.health());
         assertTrue(result.summary().startsWith("SSH UNKNOWN - timed out after 1 s: command on "), result.summary());

@@ -2,10 +2,16 @@ package org.opsbench.monitoring.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opsbench.core.security.SecretStore;
 import org.opsbench.monitoring.CheckParameters;
 import org.opsbench.ssh.RemoteShell;
@@ -13,11 +19,12 @@ import org.opsbench.testing.Services;
 import org.opsbench.testing.SshdExtension;
 
 /**
- * One test sshd as several monitored hosts: names from the test JVM's hosts file ({@code test-hosts}) that all resolve
- * to 127.0.0.1, each trusted by its own known_hosts line (all but {@link #UNTRUSTED}), so that each is a host of its
- * own to the SSH service (own key check, own pooled sessions).
+ * One test sshd as several monitored hosts, for a test class: names from the test JVM's hosts file ({@code test-hosts})
+ * that all resolve to 127.0.0.1, each trusted by its own known_hosts line (all but {@link #UNTRUSTED}), so that each is
+ * a host of its own to the SSH service (own key check, own pooled sessions). The login key is stored in the real vault.
+ * Register it after the {@link SshdExtension} it serves.
  */
-final class SshHosts {
+final class SshHosts implements BeforeAllCallback, AfterAllCallback {
 
     /** Names whose host key is trusted. */
     static final List<String> TRUSTED = List.of("mon-01.test", "mon-02.test", "mon-03.test", "mon-04.test",
@@ -27,36 +34,63 @@ final class SshHosts {
     /** The SSH service's configuration PID. */
     private static final String SSH_PID = "org.opsbench.ssh";
 
-    private SshHosts() {
+    private final SshdExtension sshd;
+    private Path folder;
+    private RemoteShell shell;
+    private String key;
+
+    SshHosts(SshdExtension sshd) {
+        this.sshd = sshd;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        folder = Files.createTempDirectory("opsbench-known-hosts-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        trust(Map.of());
+        key = TestVault.store("ssh/key", SecretStore.Kind.SSH_PRIVATE_KEY, new String(sshd.userKey()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /**
-     * Points the SSH service at a known_hosts file in {@code folder} that trusts {@code sshd} under every name of
-     * {@link #TRUSTED}; returns the service once the change is live.
+     * Points the SSH service at a new known_hosts file that trusts the sshd under every name of {@link #TRUSTED}, some
+     * lines {@code replaced}; returns the service once the change is live.
      */
-    static RemoteShell trust(SshdExtension sshd, Path folder) throws Exception {
-        return trust(sshd, folder, Map.of());
-    }
-
-    /** As {@link #trust(SshdExtension, Path)}, with the known_hosts lines of some names replaced. */
-    static RemoteShell trust(SshdExtension sshd, Path folder, Map<String, String> replaced) throws Exception {
+    RemoteShell trust(Map<String, String> replaced) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (String host : TRUSTED) {
             lines.append(replaced.containsKey(host) ? replaced.get(host) : sshd.knownHostsLine(host));
         }
         Path knownHosts = folder.resolve("known_hosts-" + System.nanoTime());
         Files.writeString(knownHosts, lines);
-        return Services.configure(Osgi.context(), SSH_PID, Map.of("knownHostsFile", knownHosts.toString()),
+        shell = Services.configure(Osgi.context(), SSH_PID, Map.of("knownHostsFile", knownHosts.toString()),
                 RemoteShell.class, "(knownHostsFile=" + Services.escape(knownHosts.toString()) + ")", Osgi.TIMEOUT);
+        return shell;
     }
 
-    /** Stores the sshd's user key in the real vault; returns its alias. */
-    static String keyInVault(SshdExtension sshd) throws Exception {
-        return TestVault.store("ssh/key", SecretStore.Kind.SSH_PRIVATE_KEY, new String(sshd.userKey()));
+    /** The SSH service as last configured. */
+    RemoteShell shell() {
+        return shell;
     }
 
-    /** The parameters the scheduler adds for a host reached as the sshd's user with the secret {@code alias}. */
-    static Map<String, String> sshParameters(SshdExtension sshd, String host, String alias) {
+    /** The vault alias of the login key. */
+    String key() {
+        return key;
+    }
+
+    /** The parameters the scheduler adds for a host at {@code host} reached with the login key. */
+    Map<String, String> parameters(String host) {
+        return parameters(host, key);
+    }
+
+    /** The parameters the scheduler adds for a host at {@code host} reached with the secret {@code alias}. */
+    Map<String, String> parameters(String host, String alias) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(CheckParameters.HOST_NAME, host);
         parameters.put(CheckParameters.SSH_USER, sshd.user());

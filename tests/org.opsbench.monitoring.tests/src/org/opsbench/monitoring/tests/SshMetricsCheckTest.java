@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,11 @@ import org.opsbench.testing.SshdExtension;
 class SshMetricsCheckTest {
 
     @RegisterExtension
+    @Order(1)
     static final SshdExtension SSHD = new SshdExtension();
+    @RegisterExtension
+    @Order(2)
+    static final SshHosts HOSTS = new SshHosts(SSHD);
 
     private static final CiRef HOST = new CiRef("h1", "host", "mon");
     /** Limits nothing reaches: the state is OK whatever the machine does. */
@@ -41,16 +45,8 @@ class SshMetricsCheckTest {
 
     @TempDir
     static Path folder;
-    private static String key;
-
-    @BeforeAll
-    static void trustTheHosts() throws Exception {
-        SshHosts.trust(SSHD, folder);
-        key = SshHosts.keyInVault(SSHD);
-    }
-
     private static CheckResult run(Map<String, String> limits, String... keyValues) throws Exception {
-        Map<String, String> parameters = SshHosts.sshParameters(SSHD, "mon-06.test", key);
+        Map<String, String> parameters = HOSTS.parameters("mon-06.test");
         parameters.putAll(limits);
         for (int i = 0; i < keyValues.length; i += 2) {
             parameters.put(keyValues[i], keyValues[i + 1]);

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.opsbench.core.Principal;
 import org.opsbench.core.spi.CheckContext;
 import org.opsbench.core.spi.CheckType;
@@ -41,29 +41,28 @@ import org.opsbench.testing.SshdExtension;
 class SshSchedulingTest {
 
     @RegisterExtension
+    @Order(1)
     static final SshdExtension SSHD = new SshdExtension();
+    @RegisterExtension
+    @Order(2)
+    static final SshHosts HOSTS = new SshHosts(SSHD);
 
     private static final Principal OPS = Principal.system("monitoring-tests");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
-    @TempDir
-    static Path folder;
-    private static String key;
     private static MonitoringAdmin admin;
     private static Monitoring monitoring;
 
     @BeforeAll
-    static void trustTheHosts() throws Exception {
-        SshHosts.trust(SSHD, folder);
-        key = SshHosts.keyInVault(SSHD);
+    static void services() throws Exception {
         admin = Osgi.service(MonitoringAdmin.class, null);
         monitoring = Osgi.service(Monitoring.class, null);
     }
 
     /** A host reached over SSH at {@code alias}; its host check runs only on demand (long interval). */
     private static HostDefinition host(String name, String alias) {
-        return HostDefinition.of(name, alias).withSsh(SSHD.user(), SSHD.port(), key).withHostCheck("ping",
+        return HostDefinition.of(name, alias).withSsh(SSHD.user(), SSHD.port(), HOSTS.key()).withHostCheck("ping",
                 Map.of("method", "tcp", "packets", "1"), Duration.ofHours(1), 1);
     }
 
@@ -177,7 +176,7 @@ class SshSchedulingTest {
         long before = SSHD.acceptedLogins();
         for (int round = 0; round < 3; round++) {
             for (String alias : List.of("mon-07.test", "mon-08.test")) {
-                Map<String, String> parameters = SshHosts.sshParameters(SSHD, alias, key);
+                Map<String, String> parameters = HOSTS.parameters(alias);
                 parameters.put("command", "echo OK");
                 assertEquals(Health.OK,
                         type.run(new CheckContext(null, alias, parameters, Duration.ofSeconds(20))).health());

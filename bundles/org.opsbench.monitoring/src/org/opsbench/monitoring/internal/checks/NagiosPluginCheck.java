@@ -166,15 +166,11 @@ public final class NagiosPluginCheck implements ValidatingCheckType {
 
     /** Why {@code command} may not run here, or empty when it may. */
     Optional<String> refusal(String command) {
-        Path path;
-        try {
-            path = Path.of(command);
-        } catch (InvalidPathException e) {
-            return Optional.of("not a path: " + Values.printable(command));
+        Optional<String> notAbsolute = notAbsolute(command);
+        if (notAbsolute.isPresent()) {
+            return notAbsolute;
         }
-        if (!path.isAbsolute()) {
-            return Optional.of("plugin path must be absolute: " + command);
-        }
+        Path path = Path.of(command);
         if (!Files.isRegularFile(path)) {
             return Optional.of("no such plugin: " + command);
         }
@@ -190,15 +186,11 @@ public final class NagiosPluginCheck implements ValidatingCheckType {
 
     /** Why {@code command} may not run, judged by its text alone (the remote rule), or empty when it may. */
     Optional<String> lexicalRefusal(String command) {
-        Path path;
-        try {
-            path = Path.of(command);
-        } catch (InvalidPathException e) {
-            return Optional.of("not a path: " + Values.printable(command));
+        Optional<String> notAbsolute = notAbsolute(command);
+        if (notAbsolute.isPresent()) {
+            return notAbsolute;
         }
-        if (!path.isAbsolute()) {
-            return Optional.of("plugin path must be absolute: " + command);
-        }
+        Path path = Path.of(command);
         if (!path.normalize().equals(path) || command.contains("/./") || command.endsWith("/.")) {
             return Optional.of("plugin " + command + " is outside the allowed plugin directories "
                     + lexicalDirectories + " (no . or .. in the path)");
@@ -208,6 +200,16 @@ public final class NagiosPluginCheck implements ValidatingCheckType {
                     "plugin " + command + " is outside the allowed plugin directories " + lexicalDirectories);
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> notAbsolute(String command) {
+        try {
+            return Path.of(command).isAbsolute()
+                    ? Optional.empty()
+                    : Optional.of("plugin path must be absolute: " + command);
+        } catch (InvalidPathException e) {
+            return Optional.of("not a path: " + Values.printable(command));
+        }
     }
 
     private static Path real(Path path) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opsbench.core.CiRef;
@@ -25,11 +24,8 @@ import org.opsbench.testing.SshdExtension;
 class RemoteNagiosPluginTest {
 
     @RegisterExtension
-    @Order(1)
-    static final SshdExtension SSHD = new SshdExtension();
-    @RegisterExtension
-    @Order(2)
-    static final SshHosts HOSTS = new SshHosts(SSHD);
+    static final SshHosts HOSTS = new SshHosts();
+    private static final SshdExtension SSHD = HOSTS.sshd();
 
     private static final String PLUGINS = "/usr/lib/nagios/plugins/";
     private static final CiRef HOST = new CiRef("h1", "host", "mon");

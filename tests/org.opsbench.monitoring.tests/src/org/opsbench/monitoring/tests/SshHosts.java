@@ -34,17 +34,19 @@ final class SshHosts implements BeforeAllCallback, AfterAllCallback {
     /** The SSH service's configuration PID. */
     private static final String SSH_PID = "org.opsbench.ssh";
 
-    private final SshdExtension sshd;
+    private final SshdExtension sshd = new SshdExtension();
     private Path folder;
     private RemoteShell shell;
     private String key;
 
-    SshHosts(SshdExtension sshd) {
-        this.sshd = sshd;
+    /** The sshd behind all the names. */
+    SshdExtension sshd() {
+        return sshd;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        sshd.beforeAll(context);
         folder = Files.createTempDirectory("opsbench-known-hosts-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         trust(Map.of());
@@ -55,6 +57,8 @@ final class SshHosts implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) throws Exception {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } finally {
+            sshd.afterAll(context);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +31,8 @@ import org.opsbench.testing.SshdExtension;
 class SshMetricsCheckTest {
 
     @RegisterExtension
-    @Order(1)
-    static final SshdExtension SSHD = new SshdExtension();
-    @RegisterExtension
-    @Order(2)
-    static final SshHosts HOSTS = new SshHosts(SSHD);
+    static final SshHosts HOSTS = new SshHosts();
+    private static final SshdExtension SSHD = HOSTS.sshd();
 
     private static final CiRef HOST = new CiRef("h1", "host", "mon");
     /** Limits nothing reaches: the state is OK whatever the machine does. */

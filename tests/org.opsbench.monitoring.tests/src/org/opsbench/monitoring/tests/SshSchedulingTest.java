@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opsbench.core.Principal;
@@ -41,11 +40,8 @@ import org.opsbench.testing.SshdExtension;
 class SshSchedulingTest {
 
     @RegisterExtension
-    @Order(1)
-    static final SshdExtension SSHD = new SshdExtension();
-    @RegisterExtension
-    @Order(2)
-    static final SshHosts HOSTS = new SshHosts(SSHD);
+    static final SshHosts HOSTS = new SshHosts();
+    private static final SshdExtension SSHD = HOSTS.sshd();
 
     private static final Principal OPS = Principal.system("monitoring-tests");
     private static final Duration WAIT = Duration.ofSeconds(30);

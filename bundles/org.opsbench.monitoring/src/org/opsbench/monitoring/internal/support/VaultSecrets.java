@@ -110,7 +110,7 @@ public final class VaultSecrets implements EventHandler {
         if (current == null) {
             throw new SecretUnavailableException(alias, "cannot be read: no secret store (vault) is running", null);
         }
-        Optional<Secret> found;
+        Optional<Secret> found = Optional.empty();
         SecretStore.Kind kind;
         try {
             found = current.lookup(PRINCIPAL, alias);
@@ -121,14 +121,17 @@ public final class VaultSecrets implements EventHandler {
             kind = current.list(PRINCIPAL).stream().filter(e -> e.alias().equals(alias)).findFirst()
                     .map(SecretStore.Entry::kind).orElse(null);
         } catch (NotAllowedException e) {
+            found.ifPresent(Secret::destroy);
             throw new SecretUnavailableException(alias,
                     "cannot be read: " + PRINCIPAL.name() + " may not read the vault",
                     e);
         } catch (RuntimeException e) {
+            found.ifPresent(Secret::destroy);
             // the vault's messages never carry a value (locked vault, damaged entry)
             throw new SecretUnavailableException(alias, "cannot be read: " + e.getMessage(), e);
         }
         if (kind == null) {
+            // deleted between the two reads
             found.get().destroy();
             throw new SecretUnavailableException(alias, "is not in the vault", null);
         }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +29,10 @@ import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.core.spi.Metric;
-import org.opsbench.monitoring.internal.NagiosConfig;
-import org.opsbench.monitoring.internal.NagiosPluginCheck;
+import org.opsbench.monitoring.internal.checks.NagiosConfig;
+import org.opsbench.monitoring.internal.checks.NagiosPluginCheck;
+import org.opsbench.testing.Services;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -231,12 +229,9 @@ class NagiosPluginCheckTest {
 
     /** Allows {@code dir} besides the default plugin directory through ConfigAdmin, once the change is live. */
     private static CheckType allowing(Path dir) throws Exception {
-        ConfigurationAdmin admin = Osgi.service(ConfigurationAdmin.class, null);
-        Configuration config = admin.getConfiguration(NagiosPluginCheck.PID, "?");
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("pluginDirectories", new String[]{"/usr/lib/nagios/plugins", dir.toString()});
-        config.update(properties);
-        return Osgi.service(CheckType.class, "(&(checkType=nagios)(pluginDirectories=" + dir + "))");
+        return Services.configure(Osgi.context(), NagiosPluginCheck.PID,
+                Map.of("pluginDirectories", new String[]{"/usr/lib/nagios/plugins", dir.toString()}), CheckType.class,
+                "(&(checkType=nagios)(pluginDirectories=" + Services.escape(dir.toString()) + "))", Osgi.TIMEOUT);
     }
 
     /** Whether the process is gone (a zombie left for an init that does not reap counts as gone). */

@@ -143,4 +143,53 @@ class SchedulerTest {
             assertEquals(0, plan.overlaps.get(), "runs of one check overlapped");
         }
     }
+
+    @Test
+    void readingTheScheduleWhileACheckFinishesNeverDeadlocks() throws Exception {
+        // the real plan (the runtime) locks the engine in timing(); the engine's readers ask nextRun() under that lock
+        Object engine = new Object();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch finishing = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        CheckKey key = new CheckKey("db", "locks");
+        Scheduler.Plan plan = new Scheduler.Plan() {
+            @Override
+            public Scheduler.Timing timing(CheckKey k) {
+                if (ran.get()) {
+                    finishing.countDown();
+                }
+                synchronized (engine) {
+                    return new Scheduler.Timing(Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(30),
+                            false);
+                }
+            }
+
+            @Override
+            public CheckResult run(CheckKey k, Duration timeout) throws InterruptedException {
+                started.countDown();
+                go.await();
+                ran.set(true);
+                return CheckResult.of(Health.OK, "OK");
+            }
+
+            @Override
+            public void completed(CheckKey k, CheckResult result, Instant at) {
+            }
+        };
+        try (Scheduler scheduler = new Scheduler(plan, Clock.systemUTC(), 4, 4)) {
+            scheduler.schedule(key);
+            var done = scheduler.runNow(key);
+            java.util.concurrent.CompletableFuture<Instant> read = new java.util.concurrent.CompletableFuture<>();
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the run did not start");
+            synchronized (engine) {
+                go.countDown();
+                // the finishing run now waits for the engine; the schedule must still be readable
+                assertTrue(finishing.await(10, TimeUnit.SECONDS), "the run did not finish");
+                Thread.ofVirtual().start(() -> read.complete(scheduler.nextRun(key)));
+                assertTrue(read.get(10, TimeUnit.SECONDS) != null, "nextRun while a run finishes");
+            }
+            done.get(10, TimeUnit.SECONDS);
+        }
+    }
 }

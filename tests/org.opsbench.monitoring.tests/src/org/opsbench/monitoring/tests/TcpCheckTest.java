@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -54,30 +50,12 @@ class TcpCheckTest {
     @Test
     void portThatNeverAnswersIsCriticalTimedOut() throws Exception {
         CheckType tcp = Osgi.service(CheckType.class, "(checkType=tcp)");
-        List<Socket> fillers = new ArrayList<>();
-        // a listener that never accepts, with its backlog full: the kernel drops further SYNs, connects hang
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            boolean hanging = false;
-            for (int i = 0; i < 64 && !hanging; i++) {
-                Socket socket = new Socket();
-                fillers.add(socket);
-                try {
-                    socket.connect(server.getLocalSocketAddress(), 200);
-                } catch (SocketTimeoutException e) {
-                    hanging = true;
-                }
-            }
-            assertTrue(hanging, "the backlog of the listener never filled up");
+        try (HangingPort hanging = new HangingPort()) {
             CheckResult result = tcp.run(new CheckContext(HOST, "127.0.0.1",
-                    Map.of("port", Integer.toString(server.getLocalPort())), Duration.ofSeconds(1)));
+                    Map.of("port", Integer.toString(hanging.port())), Duration.ofSeconds(1)));
             assertEquals(Health.CRITICAL, result.health(), result.summary());
-            assertTrue(
-                    result.summary().contains("timed out after 1 s connecting to 127.0.0.1:" + server.getLocalPort()),
+            assertTrue(result.summary().contains("timed out after 1 s connecting to 127.0.0.1:" + hanging.port()),
                     result.summary());
-        } finally {
-            for (Socket socket : fillers) {
-                socket.close();
-            }
         }
     }
 

@@ -119,7 +119,11 @@ class CrashRecoveryTest {
         try {
             path = Path.of(URI.create(url.replace(" ", "%20")));
         } catch (IllegalArgumentException e) {
-            path = Path.of(url.substring("file:".length()));
+            // Equinox keeps a location relative to its install area when both are on one file system
+            // ("file:../../m2/..."), which is not where this JVM was started
+            String install = FrameworkUtil.getBundle(CrashRecoveryTest.class).getBundleContext()
+                    .getProperty("osgi.install.area");
+            path = Path.of(URI.create(install)).resolve(url.substring("file:".length())).normalize();
         }
         if (!path.isAbsolute() && !Files.exists(path)) {
             // tycho-surefire may write locations relative to the framework's install area (its work folder)

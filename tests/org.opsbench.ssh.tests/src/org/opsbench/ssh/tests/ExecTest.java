@@ -17,6 +17,7 @@ import org.opsbench.ssh.OutputListener;
 import org.opsbench.ssh.SshFailure;
 import org.opsbench.ssh.SshTarget;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.SshdExtension;
 
 /** Commands against a real sshd whose host key is known. */
 class ExecTest {

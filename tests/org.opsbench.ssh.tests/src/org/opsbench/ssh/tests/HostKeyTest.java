@@ -26,6 +26,7 @@ import org.opsbench.ssh.HostKey;
 import org.opsbench.ssh.SshFailure;
 import org.opsbench.ssh.internal.ConsoleCommand;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.SshdExtension;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;

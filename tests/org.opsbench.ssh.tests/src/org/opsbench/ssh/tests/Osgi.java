@@ -1,22 +1,18 @@
 package org.opsbench.ssh.tests;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Hashtable;
+import java.util.Map;
 
 import org.opsbench.ssh.Credential;
 import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshTarget;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.Services;
+import org.opsbench.testing.SshdExtension;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Services of the running framework for the tests. */
 final class Osgi {
@@ -32,16 +28,7 @@ final class Osgi {
 
     /** Waits for a service matching {@code filter} (an LDAP filter on top of its type). */
     static <T> T service(Class<T> type, String filter) throws Exception {
-        String full = filter == null
-                ? "(objectClass=" + type.getName() + ")"
-                : "(&(objectClass=" + type.getName() + ")" + filter + ")";
-        Filter f = context().createFilter(full);
-        // stays open: closing it would unget the service (ConfigAdmin is a bundle-scoped factory and dies with it)
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), f, null);
-        tracker.open();
-        T service = tracker.waitForService(TIMEOUT.toMillis());
-        assertNotNull(service, "no service " + full + " within " + TIMEOUT);
-        return service;
+        return Services.await(context(), type, filter, TIMEOUT);
     }
 
     /**
@@ -49,13 +36,9 @@ final class Osgi {
      * test gets its own file, and the service closes the sessions opened under the previous one.
      */
     static JschRemoteShell shellUsing(Path knownHosts) throws Exception {
-        ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
-        Configuration config = admin.getConfiguration(JschRemoteShell.PID, "?");
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("knownHostsFile", knownHosts.toString());
-        config.update(properties);
-        RemoteShell shell = service(RemoteShell.class, "(knownHostsFile=" + escape(knownHosts.toString()) + ")");
-        return (JschRemoteShell) shell;
+        return (JschRemoteShell) Services.configure(context(), JschRemoteShell.PID,
+                Map.of("knownHostsFile", knownHosts.toString()), RemoteShell.class,
+                "(knownHostsFile=" + Services.escape(knownHosts.toString()) + ")", TIMEOUT);
     }
 
     /** A shell whose known_hosts, in {@code workspace}, trusts {@code sshd}'s host key. */
@@ -67,9 +50,5 @@ final class Osgi {
 
     static SshTarget keyTarget(SshdExtension sshd) {
         return new SshTarget("127.0.0.1", sshd.port(), sshd.user(), new Credential.PrivateKey(sshd.userKey(), null));
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\5c").replace("*", "\\2a").replace("(", "\\28").replace(")", "\\29");
     }
 }

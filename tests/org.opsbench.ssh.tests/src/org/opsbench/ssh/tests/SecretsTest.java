@@ -23,6 +23,7 @@ import org.opsbench.ssh.ExecResult;
 import org.opsbench.ssh.SshFailure;
 import org.opsbench.ssh.SshTarget;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.SshdExtension;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsbench.ssh.ExecResult;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.SshdExtension;
 
 /** Sessions are shared, bounded and replaced when they die. */
 class SessionReuseTest {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opsbench.ssh.SshFailure;
 import org.opsbench.ssh.TransferResult;
 import org.opsbench.ssh.internal.JschRemoteShell;
+import org.opsbench.testing.SshdExtension;
 
 /** SFTP transfers against a real sshd (internal-sftp). */
 class SftpTest {

@@ -258,6 +258,9 @@ public final class Scheduler implements AutoCloseable {
             plan.completed(key, result, at);
         }
         List<CompletableFuture<Void>> done = List.of();
+        // asked before taking the lock: the plan locks the engine, whose readers ask this scheduler (nextRun) while
+        // holding it; calling the plan under the lock would take the two locks in both orders
+        Timing now = returned ? plan.timing(key) : null;
         synchronized (lock) {
             if (returned) {
                 runningPerHost.computeIfPresent(key.host(), (h, n) -> n <= 1 ? null : n - 1);
@@ -270,7 +273,6 @@ public final class Scheduler implements AutoCloseable {
                 }
                 if (returned) {
                     slot.running = false;
-                    Timing now = plan.timing(key);
                     if (now != null) {
                         long next;
                         if (slot.runAgain) {

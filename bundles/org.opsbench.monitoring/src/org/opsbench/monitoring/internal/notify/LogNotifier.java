@@ -8,6 +8,7 @@ import org.opsbench.core.CiRef;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.support.Values;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +52,7 @@ public final class LogNotifier implements Notifier {
 
     @Override
     public void send(Notification notification, Map<String, String> settings) throws DeliveryException {
-        Settings s = new Settings(id(), settings);
+        Values<DeliveryException> s = Settings.of(id(), settings);
         String name = s.optional(LOGGER);
         if (name == null) {
             name = DEFAULT_LOGGER;

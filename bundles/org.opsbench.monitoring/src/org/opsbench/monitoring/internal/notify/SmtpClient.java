@@ -27,6 +27,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.opsbench.core.spi.Notifier.DeliveryException;
+import org.opsbench.monitoring.internal.support.Values;
+import org.opsbench.monitoring.internal.support.TrustedCertificates;
 
 /**
  * One SMTP session (RFC 5321) that delivers one message: greeting, EHLO, STARTTLS when configured (then EHLO again),
@@ -39,7 +41,7 @@ final class SmtpClient implements AutoCloseable {
     record Reply(int code, List<String> lines) {
 
         String text() {
-            return Settings.printable(String.join(" ", lines).strip());
+            return Values.printable(String.join(" ", lines).strip());
         }
 
         boolean is(int hundreds) {
@@ -104,14 +106,14 @@ final class SmtpClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw failure("no answer within " + settings.timeout().toSeconds() + " s while waiting for " + step, e);
         } catch (SSLException e) {
-            throw failure("TLS failed during " + step + ": " + Settings.printable(e.getMessage()), e);
+            throw failure("TLS failed during " + step + ": " + Values.printable(e.getMessage()), e);
         } catch (ConnectException e) {
-            throw failure("cannot connect: " + Settings.printable(e.getMessage()), e);
+            throw failure("cannot connect: " + Values.printable(e.getMessage()), e);
         } catch (UnknownHostException e) {
             throw failure("unknown host", e);
         } catch (IOException e) {
             throw failure("connection failed during " + step + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + Settings.printable(e.getMessage())), e);
+                    + (e.getMessage() == null ? "" : " " + Values.printable(e.getMessage())), e);
         }
         try {
             command("QUIT");
@@ -163,8 +165,17 @@ final class SmtpClient implements AutoCloseable {
         layerTls();
     }
 
+    private SSLSocketFactory trustedFactory() throws DeliveryException {
+        try {
+            return TrustedCertificates.context(settings.trustCertificates()).getSocketFactory();
+        } catch (IOException e) {
+            throw new DeliveryException(
+                    "smtp notifier: setting '" + SmtpSettings.TRUST_CERTIFICATES + "': " + e.getMessage(), e);
+        }
+    }
+
     private void layerTls() throws IOException, DeliveryException {
-        SSLSocketFactory factory = TrustedCertificates.socketFactory(settings.trustCertificates());
+        SSLSocketFactory factory = trustedFactory();
         SSLSocket tls = (SSLSocket) factory.createSocket(socket, settings.host().replaceAll("^\\[|]$", ""),
                 settings.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
@@ -188,7 +199,7 @@ final class SmtpClient implements AutoCloseable {
             }
         }
         byte[] user = settings.user().getBytes(StandardCharsets.UTF_8);
-        String as = "AUTH for user '" + Settings.printable(settings.user()) + "'";
+        String as = "AUTH for user '" + Values.printable(settings.user()) + "'";
         if (mechanisms.contains("PLAIN")) {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
             plain.write(0);
@@ -246,7 +257,7 @@ final class SmtpClient implements AutoCloseable {
             String line = readLine();
             if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
                     || line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-') {
-                throw failure("the server sent something that is not an SMTP reply: '" + Settings.printable(line)
+                throw failure("the server sent something that is not an SMTP reply: '" + Values.printable(line)
                         + "'", null);
             }
             code = Integer.parseInt(line.substring(0, 3));

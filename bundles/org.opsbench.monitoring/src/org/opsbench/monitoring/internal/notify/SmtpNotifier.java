@@ -8,6 +8,7 @@ import java.util.Map;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.support.VaultSecrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,11 +22,11 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Notifier.class, property = "notifier=smtp")
 public final class SmtpNotifier implements Notifier {
 
-    private final NotifierSecrets secrets;
+    private final VaultSecrets secrets;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public SmtpNotifier(@Reference NotifierSecrets secrets) {
+    public SmtpNotifier(@Reference VaultSecrets secrets) {
         this.secrets = secrets;
     }
 
@@ -67,7 +68,7 @@ public final class SmtpNotifier implements Notifier {
         String message = MailMessage.compose(notification, smtp.from(), smtp.to(), smtp.fromDomain(), clock.instant());
         byte[] password = smtp.user() == null
                 ? null
-                : secrets.bytes(id(), SmtpSettings.PASSWORD_ALIAS, smtp.passwordAlias());
+                : Settings.secret(secrets, id(), SmtpSettings.PASSWORD_ALIAS, smtp.passwordAlias());
         try {
             SmtpClient.deliver(smtp, password, message);
         } finally {

@@ -1,7 +1,5 @@
 package org.opsbench.monitoring.internal.notify;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.opsbench.core.spi.Notifier.DeliveryException;
+import org.opsbench.monitoring.internal.support.Values;
 
 /**
  * The validated settings of one e-mail channel.
@@ -80,24 +79,13 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
 
     /** Reads and checks the settings; the message of a refusal names the setting. */
     static SmtpSettings of(Map<String, String> settings) throws DeliveryException {
-        Settings s = new Settings("smtp", settings);
+        Values<DeliveryException> s = Settings.of("smtp", settings);
         String host = s.required(HOST);
         if (!HOST_NAME.matcher(host).matches() && !host.matches("\\[?[0-9A-Fa-f:.]+]?")) {
             throw s.invalid(HOST, "must be a host name or an IP address");
         }
         Tls tls = tls(s);
-        Path trust = null;
-        String trustFile = s.optional(TRUST_CERTIFICATES);
-        if (trustFile != null) {
-            try {
-                trust = Path.of(trustFile);
-            } catch (InvalidPathException e) {
-                throw s.invalid(TRUST_CERTIFICATES, "is not a file path");
-            }
-            if (!Files.isReadable(trust)) {
-                throw s.invalid(TRUST_CERTIFICATES, "names no readable file: " + trust);
-            }
-        }
+        Path trust = s.readableFile(TRUST_CERTIFICATES);
         boolean allowPlainAuth = s.bool(ALLOW_PLAIN_AUTH, false);
         String user = s.optional(USER);
         String passwordAlias = s.optional(PASSWORD_ALIAS);
@@ -144,7 +132,7 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
         return from.substring(from.lastIndexOf('@') + 1);
     }
 
-    private static Tls tls(Settings s) throws DeliveryException {
+    private static Tls tls(Values<DeliveryException> s) throws DeliveryException {
         String value = s.optional(TLS);
         if (value == null) {
             return Tls.STARTTLS;
@@ -152,13 +140,14 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
         try {
             return Tls.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw s.invalid(TLS, "must be starttls, implicit or none, was '" + Settings.printable(value) + "'");
+            throw s.invalid(TLS, "must be starttls, implicit or none, was '" + Values.printable(value) + "'");
         }
     }
 
-    private static String address(Settings s, String setting, String address) throws DeliveryException {
+    private static String address(Values<DeliveryException> s, String setting, String address)
+            throws DeliveryException {
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
-            throw s.invalid(setting, "has an invalid e-mail address '" + Settings.printable(address)
+            throw s.invalid(setting, "has an invalid e-mail address '" + Values.printable(address)
                     + "' (expected local@domain, ASCII, no display name)");
         }
         return address;

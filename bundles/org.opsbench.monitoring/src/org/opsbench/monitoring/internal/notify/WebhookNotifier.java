@@ -25,6 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.support.Values;
+import org.opsbench.monitoring.internal.support.VaultSecrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,11 +47,11 @@ public final class WebhookNotifier implements Notifier {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int MAX_ANSWER_CHARS = 200;
 
-    private final NotifierSecrets secrets;
+    private final VaultSecrets secrets;
     private final HttpClient client;
 
     @Activate
-    public WebhookNotifier(@Reference NotifierSecrets secrets) {
+    public WebhookNotifier(@Reference VaultSecrets secrets) {
         this.secrets = secrets;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(WebhookRequest.DEFAULT_TIMEOUT).build();
@@ -115,7 +117,7 @@ public final class WebhookNotifier implements Notifier {
                 wait = backoff(request, attempt);
             } catch (IOException e) {
                 last = "connection failed (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + Settings.printable(e.getMessage())) + ")";
+                        + (e.getMessage() == null ? "" : ": " + Values.printable(e.getMessage())) + ")";
                 wait = backoff(request, attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,7 +140,7 @@ public final class WebhookNotifier implements Notifier {
             http.header(header.getKey(), header.getValue());
         }
         if (request.tokenAlias() != null) {
-            byte[] token = secrets.bytes(id(), WebhookRequest.TOKEN_ALIAS, request.tokenAlias());
+            byte[] token = Settings.secret(secrets, id(), WebhookRequest.TOKEN_ALIAS, request.tokenAlias());
             try {
                 String value = new String(token, StandardCharsets.UTF_8).strip();
                 if (value.isEmpty() || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
@@ -152,7 +154,8 @@ public final class WebhookNotifier implements Notifier {
         }
         if (request.signingKeyAlias() != null) {
             http.header(request.signatureHeader(), "sha256=" + HexFormat.of()
-                    .formatHex(hmac(secrets.bytes(id(), WebhookRequest.SIGNING_KEY_ALIAS, request.signingKeyAlias()),
+                    .formatHex(hmac(
+                            Settings.secret(secrets, id(), WebhookRequest.SIGNING_KEY_ALIAS, request.signingKeyAlias()),
                             body)));
         }
         return http.build();
@@ -185,7 +188,7 @@ public final class WebhookNotifier implements Notifier {
             if (token.isPresent()) {
                 text = text.replace(token.get(), "****");
             }
-            return Settings.printable(text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text);
+            return Values.printable(text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text);
         } catch (IOException e) {
             return "";
         }

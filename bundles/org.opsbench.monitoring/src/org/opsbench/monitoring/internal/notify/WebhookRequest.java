@@ -1,7 +1,6 @@
 package org.opsbench.monitoring.internal.notify;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.opsbench.core.spi.Notifier.DeliveryException;
+import org.opsbench.monitoring.internal.support.Values;
 
 /**
  * The validated settings of one webhook channel.
@@ -54,7 +54,7 @@ record WebhookRequest(URI url, List<Map.Entry<String, String>> headers, String t
 
     /** Reads and checks the settings; the message of a refusal names the setting. */
     static WebhookRequest of(Map<String, String> settings) throws DeliveryException {
-        Settings s = new Settings("webhook", settings);
+        Values<DeliveryException> s = Settings.of("webhook", settings);
         URI url = url(s);
         String signatureHeader = s.optional(SIGNATURE_HEADER);
         if (signatureHeader == null) {
@@ -73,31 +73,12 @@ record WebhookRequest(URI url, List<Map.Entry<String, String>> headers, String t
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
-    private static URI url(Settings s) throws DeliveryException {
-        String text = s.required(URL);
-        URI url;
-        try {
-            url = new URI(text);
-        } catch (URISyntaxException e) {
-            throw s.invalid(URL, "is not a valid URL: " + e.getReason());
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw s.invalid(URL, "must be an http or https URL, was scheme '"
-                    + Settings.printable(url.getScheme() == null ? "" : url.getScheme()) + "'");
-        }
-        if (url.getHost() == null || url.getHost().isBlank()) {
-            throw s.invalid(URL, "has no host");
-        }
-        if (url.getRawUserInfo() != null) {
-            throw s.invalid(URL, "must not carry credentials: store a token in the vault and name it in '"
-                    + TOKEN_ALIAS + "'");
-        }
-        return url;
+    private static URI url(Values<DeliveryException> s) throws DeliveryException {
+        return s.httpUrl(URL, s.required(URL), ": store a token in the vault and name it in '" + TOKEN_ALIAS + "'");
     }
 
     /** One header a line, {@code Name: value}. */
-    private static List<Map.Entry<String, String>> headers(Settings s, String signatureHeader)
+    private static List<Map.Entry<String, String>> headers(Values<DeliveryException> s, String signatureHeader)
             throws DeliveryException {
         String text = s.optional(HEADERS);
         List<Map.Entry<String, String>> headers = new ArrayList<>();

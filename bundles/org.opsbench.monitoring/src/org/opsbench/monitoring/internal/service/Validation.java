@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.opsbench.core.spi.CheckType;
@@ -14,6 +15,9 @@ import org.opsbench.monitoring.HostDefinition;
 import org.opsbench.monitoring.InvalidDefinitionException;
 import org.opsbench.monitoring.NotificationRule;
 import org.opsbench.monitoring.Range;
+import org.opsbench.monitoring.internal.checks.ParameterException;
+import org.opsbench.monitoring.internal.checks.ValidatingCheckType;
+import org.opsbench.monitoring.internal.support.Values;
 
 /** Checks definitions before anything is written; the exception names the field. */
 final class Validation {
@@ -24,6 +28,7 @@ final class Validation {
     private static final Set<String> STATES = Set.of("OK", "WARNING", "CRITICAL", "UNKNOWN", "UP", "DOWN",
             "UNREACHABLE");
     private static final Duration MAX_INTERVAL = Duration.ofDays(1);
+    private static final Pattern SECRET_ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@/-]{0,199}");
 
     private Validation() {
     }
@@ -80,6 +85,16 @@ final class Validation {
 
     static void parameters(String field, Map<String, String> values, CheckType type) {
         reserved(field, values);
+        Set<String> known = new TreeSet<>();
+        type.parameters().forEach(p -> known.add(p.name()));
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidDefinitionException(field + "." + name,
+                        "is not a parameter of check type " + type.id() + " (it takes " + known + ")");
+            }
+        }
+        Values<InvalidDefinitionException> typed = new Values<>(values,
+                (name, problem) -> new InvalidDefinitionException(field + "." + name, problem));
         for (Parameter p : type.parameters()) {
             String v = values.get(p.name());
             if (v == null || v.isBlank()) {
@@ -89,12 +104,32 @@ final class Validation {
                 }
                 continue;
             }
-            if (p.type() == Parameter.Type.INTEGER) {
-                try {
-                    Long.parseLong(v.strip());
-                } catch (NumberFormatException e) {
-                    throw new InvalidDefinitionException(field + "." + p.name(), "not a whole number: '" + v + "'");
+            switch (p.type()) {
+                case INTEGER -> {
+                    try {
+                        Long.parseLong(v.strip());
+                    } catch (NumberFormatException e) {
+                        throw new InvalidDefinitionException(field + "." + p.name(), "not a whole number: '" + v + "'");
+                    }
                 }
+                case BOOLEAN -> typed.bool(p.name(), false);
+                case DURATION -> typed.duration(p.name(), null, MAX_INTERVAL);
+                case SECRET_ALIAS -> {
+                    if (!SECRET_ALIAS.matcher(v.strip()).matches()) {
+                        throw new InvalidDefinitionException(field + "." + p.name(),
+                                "a vault alias is letters, digits and . _ @ / -, was '" + Values.printable(v) + "'");
+                    }
+                }
+                case STRING -> {
+                    // free text: the check type says more below, if it can
+                }
+            }
+        }
+        if (type instanceof ValidatingCheckType validating) {
+            try {
+                validating.validate(values);
+            } catch (ParameterException e) {
+                throw new InvalidDefinitionException(field + "." + e.parameter(), e.problem());
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.opsbench.monitoring.internal;
+package org.opsbench.monitoring.internal.checks;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.opsbench.core.spi.CheckContext;
 import org.opsbench.core.spi.CheckResult;
@@ -15,11 +16,12 @@ import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.core.spi.Metric;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.support.Values;
 import org.osgi.service.component.annotations.Component;
 
 /** Connects to a TCP port: OK with the connect time, CRITICAL when refused or timed out. */
 @Component(service = CheckType.class, property = "checkType=tcp")
-public final class TcpCheck implements CheckType {
+public final class TcpCheck implements ValidatingCheckType {
 
     /** The port parameter. */
     public static final String PORT = "port";
@@ -37,6 +39,13 @@ public final class TcpCheck implements CheckType {
     @Override
     public List<Parameter> parameters() {
         return List.of(Parameter.required(PORT, "Port", Parameter.Type.INTEGER));
+    }
+
+    @Override
+    public void validate(Map<String, String> parameters) throws ParameterException {
+        Values<ParameterException> values = ParameterException.reader(parameters);
+        values.required(PORT);
+        values.integer(PORT, 0, 1, 65535);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.opsbench.monitoring.internal;
+package org.opsbench.monitoring.internal.checks;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code OSGI-INF/metatype/org.opsbench.monitoring.nagios.xml} in step: Tycho generates DS XML from annotations, not
  * metatype XML.
  */
-@ObjectClassDefinition(id = NagiosPluginCheck.PID, name = "Opsbench Nagios plugin checks", description = "Runs monitoring-plugins style programs locally")
+@ObjectClassDefinition(id = NagiosPluginCheck.PID, name = "Opsbench Nagios plugin checks", description = "Runs monitoring-plugins style programs, locally or on the host over SSH")
 public @interface NagiosConfig {
 
     @AttributeDefinition(name = "Plugin directories", description = "Only programs inside these directories may run (absolute paths)")

@@ -1,4 +1,4 @@
-package org.opsbench.monitoring.internal;
+package org.opsbench.monitoring.internal.checks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.opsbench.ssh.tests;
+package org.opsbench.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,10 +27,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real OpenSSH {@code sshd} on 127.0.0.1 for one test class: its own config, an ed25519 host key and a user key pair
  * in a 0700 temp folder. Logs in as {@value #TEST_USER} when the tests run as root (root's profile is slow), else as
  * the current user.
+ * <p>
+ * One server can stand for several hosts: give the test JVM a hosts file ({@code -Djdk.net.hosts.file}) in which
+ * several names resolve to 127.0.0.1, trust each name with {@link #knownHostsLine(String)}, and every name is a host of
+ * its own to the SSH client (its own known_hosts entry, its own pooled sessions).
  */
 public final class SshdExtension implements BeforeAllCallback, AfterAllCallback {
 
-    static final String TEST_USER = "opsbench-test";
+    /** The login used when the tests run as root. */
+    public static final String TEST_USER = "opsbench-test";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
     private final boolean root = "root".equals(System.getProperty("user.name"));
@@ -82,10 +87,12 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /** The port sshd listens on (127.0.0.1 only). */
     public int port() {
         return port;
     }
 
+    /** The user the tests log in as. */
     public String user() {
         return user;
     }
@@ -110,10 +117,23 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
         return r.output.trim().split("\\s+")[1];
     }
 
-    /** The host key as a {@code known_hosts} line, the way OpenSSH writes it for a non-22 port. */
+    /** The host key as a {@code known_hosts} line for 127.0.0.1, the way OpenSSH writes it for a non-22 port. */
     public String knownHostsLine() throws IOException {
+        return knownHostsLine("127.0.0.1");
+    }
+
+    /** The host key as a {@code known_hosts} line for {@code host} (a name that resolves to 127.0.0.1). */
+    public String knownHostsLine(String host) throws IOException {
         String[] pub = Files.readString(Path.of(hostKey() + ".pub")).trim().split("\\s+");
-        return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n";
+        return "[" + host + "]:" + port + " " + pub[0] + " " + pub[1] + "\n";
+    }
+
+    /** How many logins sshd has accepted since it started (from its log): each is one SSH session. */
+    public long acceptedLogins() throws IOException {
+        try (Stream<String> lines = Files.lines(dir.resolve("sshd.log"))) {
+            return lines.filter(l -> l.contains("Accepted publickey for ") || l.contains("Accepted password for "))
+                    .count();
+        }
     }
 
     /** Stops sshd and its connections, makes a new host key and starts it again on the same port. */
@@ -194,7 +214,8 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    static int freePort() throws IOException {
+    /** A TCP port on 127.0.0.1 that was free a moment ago (nothing listens on it). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

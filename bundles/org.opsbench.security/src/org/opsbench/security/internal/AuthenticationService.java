@@ -31,8 +31,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Logins with lock-out; creates the {@code admin} account on first start. Immediate, so that the first start of a
- * workspace writes the initial password file even before anyone asks to log in (a headless server's administrator
- * reads it before the first login).
+ * workspace writes the initial password file even before anyone asks to log in (a headless server's administrator reads
+ * it before the first login).
  */
 @Component(service = Authentication.class, configurationPid = SecurityDatabase.PID, immediate = true)
 @Designate(ocd = SecurityConfig.class)

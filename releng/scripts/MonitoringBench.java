@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.opsbench.core.spi.CheckContext;
@@ -28,8 +29,9 @@ import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.CheckKey;
+import org.opsbench.monitoring.CheckParameters;
 import org.opsbench.monitoring.HostDefinition;
-import org.opsbench.monitoring.internal.TcpCheck;
+import org.opsbench.monitoring.internal.checks.TcpCheck;
 import org.opsbench.monitoring.internal.engine.EffectsWriter;
 import org.opsbench.monitoring.internal.engine.Engine;
 import org.opsbench.monitoring.internal.engine.Scheduler;
@@ -56,6 +58,9 @@ public final class MonitoringBench {
         List<String> which = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("tcp");
         if (which.contains("tcp")) {
             tcp(folder.resolve("tcp"));
+        }
+        if (which.contains("ssh")) {
+            new SshBench(Files.createDirectories(folder.resolve("ssh"))).run();
         }
     }
 
@@ -120,6 +125,9 @@ public final class MonitoringBench {
         }
         double rate = (c1 - c0) / seconds;
         long rows = scalar(ds, "SELECT COUNT(*) FROM MON_STATE");
+        if (plan.firstProblem().get() != null) {
+            System.out.println("  first result not OK: " + plan.firstProblem().get());
+        }
         System.out.printf("tcp checks through the scheduler: %,.0f checks/s (%,d results in %.1f s; %,d not OK; %,d state"
                 + " rows, %,d write batches)   goal >= 5,000/s%n", rate, c1 - c0, seconds, problems.get(), rows,
                 writer.batches());
@@ -171,7 +179,12 @@ public final class MonitoringBench {
 
     /** What MonitoringRuntime does for the scheduler: timing from the engine, the check type, results into the engine. */
     record Pipeline(Engine engine, EffectsWriter writer, Map<String, CheckType> types, AtomicLong completed,
-            AtomicLong problems) implements Scheduler.Plan {
+            AtomicLong problems, AtomicReference<String> firstProblem) implements Scheduler.Plan {
+
+        Pipeline(Engine engine, EffectsWriter writer, Map<String, CheckType> types, AtomicLong completed,
+                AtomicLong problems) {
+            this(engine, writer, types, completed, problems, new AtomicReference<>());
+        }
 
         @Override
         public Scheduler.Timing timing(CheckKey key) {
@@ -196,6 +209,15 @@ public final class MonitoringBench {
                 type = c.type();
                 parameters.putAll(c.parameters());
             }
+            // as MonitoringRuntime does: the host's SSH settings for the check types that need them
+            parameters.put(CheckParameters.HOST_NAME, host.name());
+            if (host.sshUser() != null) {
+                parameters.put(CheckParameters.SSH_USER, host.sshUser());
+                parameters.put(CheckParameters.SSH_PORT, Integer.toString(host.sshPort()));
+            }
+            if (host.credentialAlias() != null) {
+                parameters.put(CheckParameters.SSH_CREDENTIAL, host.credentialAlias());
+            }
             return types.get(type).run(new CheckContext(null, host.address(), parameters, timeout));
         }
 
@@ -204,6 +226,7 @@ public final class MonitoringBench {
             completed.incrementAndGet();
             if (result.health() != Health.OK) {
                 problems.incrementAndGet();
+                firstProblem.compareAndSet(null, key + ": " + result.summary());
             }
             synchronized (engine) {
                 writer.submit(engine.accept(key, result, at));

@@ -297,11 +297,12 @@ public final class Scheduler implements AutoCloseable {
     public void close() {
         closed = true;
         dispatcher.interrupt();
-        watchdog.shutdownNow();
         try {
+            // the dispatcher may be starting a run, which arms the watchdog: stop it first
             dispatcher.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        watchdog.shutdownNow();
     }
 }

@@ -140,6 +140,11 @@ class CheckDetailUiTest {
                     canvas.update();
                     return detail.fetches() > last && chart.drawnPoints() > 0;
                 });
+                // the readout under the mouse
+                Event move = new Event();
+                move.x = canvas.getClientArea().width * 2 / 3;
+                move.y = canvas.getClientArea().height / 2;
+                canvas.notifyListeners(SWT.MouseMove, move);
                 try {
                     s.screenshot(root.getShell(), "monitoring-detail");
                 } catch (Exception e) {

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 import org.opsbench.monitoring.CheckDefinition;
+import org.opsbench.monitoring.NotificationRule;
 import org.opsbench.monitoring.ui.internal.ConfigurationPart;
 import org.opsbench.monitoring.ui.internal.MonitoringViews;
 
@@ -93,6 +94,28 @@ class MonitoringEditorsUiTest {
                     Text name = (Text) RunningWorkbench.find(root, "check.name");
                     return name != null && !name.isDisposed() && name.getText().equals("port") && !name.getEditable();
                 });
+
+                // a notification rule: the service refuses a repeat more often than once a minute, next to the field
+                String rule = "ui-rule-" + f.run;
+                Ui.press(root, "config.newrule");
+                Ui.type(root, "rule.name", rule);
+                Ui.toggle(root, "rule.states.WARNING", true);
+                Ui.type(root, "rule.hosts", host);
+                Ui.choose(root, "rule.notifier", "log");
+                Ui.type(root, "rule.repeat", "30s");
+                Ui.press(root, "rule.save");
+                Label repeatError = Ui.find(root, "rule.repeat.error");
+                s.waitUntil("the repeat refused", 20_000, () -> !repeatError.getText().isEmpty());
+                assertTrue(repeatError.getText().startsWith("repeat at most once a minute"), repeatError.getText());
+                assertTrue(f.admin().rules(OPS).stream().noneMatch(r -> r.name().equals(rule)), "nothing written");
+                Ui.type(root, "rule.repeat", "15m");
+                Ui.press(root, "rule.save");
+                s.waitUntil("the rule saved", 20_000, () -> message.getText().equals("Saved rule " + rule));
+                NotificationRule saved = f.admin().rules(OPS).stream().filter(r -> r.name().equals(rule)).findFirst()
+                        .orElseThrow();
+                assertEquals(java.util.Set.of("WARNING", "CRITICAL", "OK"), saved.states());
+                assertEquals(java.time.Duration.ofMinutes(15), saved.repeat());
+                assertEquals("log", saved.notifier());
             });
         }
     }

@@ -145,9 +145,13 @@ public class AlertLogPart {
     @Inject
     @Optional
     void stateChanged(@EventTopic(Topics.MONITORING_STATE_CHANGED) Event event) {
-        if (!disposed) {
+        if (!disposed && root != null) {
             // the decision is written in the same batch as the state: give the writer a moment
-            ui.asyncExec(() -> root.getDisplay().timerExec(1000, this::refresh));
+            ui.asyncExec(() -> {
+                if (!root.isDisposed()) {
+                    root.getDisplay().timerExec(1000, this::refresh);
+                }
+            });
         }
     }
 

@@ -186,13 +186,10 @@ public class ConfigurationPart {
     private void select(String what) {
         if (what.startsWith("rule:")) {
             String name = what.substring(5);
-            s : for (NotificationRule r : data.rules()) {
-                if (r.name().equals(name)) {
-                    rules.viewer().setSelection(new StructuredSelection(r), true);
-                    editRule(r);
-                    break s;
-                }
-            }
+            data.rules().stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(r -> {
+                rules.viewer().setSelection(new StructuredSelection(r), true);
+                editRule(r);
+            });
             return;
         }
         for (Map.Entry<HostDefinition, List<CheckDefinition>> e : data.hosts().entrySet()) {

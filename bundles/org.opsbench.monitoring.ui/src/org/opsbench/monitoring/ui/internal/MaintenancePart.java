@@ -161,8 +161,10 @@ public class MaintenancePart {
     }
 
     private void cancelSelected() {
-        List<Downtime> picked = table.viewer().getStructuredSelection().toList().stream().map(Downtime.class::cast)
-                .toList();
+        List<Downtime> picked = new java.util.ArrayList<>();
+        for (Object o : table.viewer().getStructuredSelection().toList()) {
+            picked.add((Downtime) o);
+        }
         if (picked.isEmpty()) {
             message.error("Select the maintenance windows to cancel.");
             return;

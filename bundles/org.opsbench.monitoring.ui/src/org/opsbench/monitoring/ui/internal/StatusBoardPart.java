@@ -195,6 +195,7 @@ public class StatusBoardPart {
             message.error("The monitoring service (bundle org.opsbench.monitoring) is not running.");
         }
         refresh();
+        parent.addListener(SWT.Show, e -> refresh());
         parent.getDisplay().timerExec(REFRESH_MS, this::tick);
     }
 
@@ -221,7 +222,10 @@ public class StatusBoardPart {
         if (disposed || root.isDisposed()) {
             return;
         }
-        refresh();
+        // a board behind another view reads again when it is shown, not every period
+        if (root.isVisible()) {
+            refresh();
+        }
         root.getDisplay().timerExec(REFRESH_MS, this::tick);
     }
 

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.opsbench.workbench.widgets.TimeSeriesChart;
@@ -45,8 +44,10 @@ final class Readout {
             return;
         }
         int x = plot.x + (int) Math.round((shown - frame.from()) * (double) plot.width / (frame.to() - frame.from()));
-        gc.setForeground(grid);
+        gc.setForeground(text);
+        gc.setAlpha(110);
         gc.drawLine(x, plot.y, x, plot.y + plot.height);
+        gc.setAlpha(255);
         int fh = gc.getFontMetrics().getHeight();
         int width = 0;
         for (String l : lines) {

@@ -121,6 +121,10 @@ class CrashRecoveryTest {
         } catch (IllegalArgumentException e) {
             path = Path.of(url.substring("file:".length()));
         }
+        if (!path.isAbsolute() && System.getProperty("osgi.install.area") != null) {
+            // a relative bundle location (the Maven repository near the build folder) is relative to the install area
+            path = Path.of(URI.create(System.getProperty("osgi.install.area"))).resolve(path).normalize();
+        }
         assertTrue(Files.exists(path), "no file for bundle " + bundle.getSymbolicName() + ": " + path);
         return path.toString();
     }

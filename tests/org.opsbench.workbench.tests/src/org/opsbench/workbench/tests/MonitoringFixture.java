@@ -89,8 +89,8 @@ final class MonitoringFixture implements AutoCloseable {
     }
 
     /**
-     * The service as registered now: the monitoring services restart when the security area does (each workbench start
-     * in these tests sets its single-user mode), so never keep one.
+     * The service as registered now: the monitoring services restart when the security area does (a test switching its
+     * single-user mode), so never keep one.
      */
     private static <T> T now(ServiceTracker<T, T> tracker, String name) {
         try {

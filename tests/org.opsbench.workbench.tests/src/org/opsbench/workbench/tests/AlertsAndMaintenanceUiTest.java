@@ -93,6 +93,17 @@ class AlertsAndMaintenanceUiTest {
                     return ((MaintenancePart) calendar.getObject()).drawnBars() >= 1;
                 });
                 assertTrue(f.monitoring().checks(OPS, host).get(0).inDowntime(), "the check is in downtime now");
+                // the day view draws the two hours wide enough to read
+                Ui.toggle(cal, "maintenance.week", false);
+                Ui.toggle(cal, "maintenance.day", true);
+                Label range = Ui.find(cal, "maintenance.range");
+                s.waitUntil("the day read", 20_000, () -> range.getText().endsWith("1 window")
+                        && !range.getText().contains("–"));
+                s.waitUntil("the bar drawn in the day", 20_000, () -> {
+                    timeline.redraw();
+                    timeline.update();
+                    return ((MaintenancePart) calendar.getObject()).drawnBars() >= 1;
+                });
                 try {
                     s.screenshot(cal.getShell(), "monitoring-maintenance");
                 } catch (Exception e) {

@@ -59,6 +59,18 @@ public interface Monitoring {
     List<AlertRecord> alerts(Principal caller, Instant from, Instant to, int limit);
 
     /**
+     * The metric history of a host or check in {@code [from, to)}: one entry per metric its results reported (the
+     * {@link org.opsbench.monitoring.metrics.MetricStore} series {@link CheckKey#seriesName(String)}), by metric name,
+     * each in at most about {@code maxPoints} points at the resolution the store picks (raw samples, else 5-minute or
+     * 1-hour rollups). Empty when it never reported a metric. Needs {@link MonitoringPermissions#READ}.
+     *
+     * @throws IllegalArgumentException
+     *             when {@code to} is not after {@code from} or {@code maxPoints} is below 1
+     * @since 0.3.0
+     */
+    List<MetricHistory> metrics(Principal caller, CheckKey key, Instant from, Instant to, int maxPoints);
+
+    /**
      * The share of {@code [from, to)} a host was UP or a check OK (HARD states; time before the first result does not
      * count), from the state history.
      */

@@ -15,6 +15,7 @@ import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -35,6 +36,9 @@ public final class TableSupport<T> {
 
     private record Column<T>(String title, Function<T, String> text, Comparator<T> order) {
     }
+
+    private final List<Function<T, Color>> backgrounds = new ArrayList<>();
+    private final List<Function<T, Color>> foregrounds = new ArrayList<>();
 
     private final List<Column<T>> columns = new ArrayList<>();
     private final Composite composite;
@@ -86,6 +90,8 @@ public final class TableSupport<T> {
     public TableSupport<T> column(String title, int width, Function<T, String> text, Comparator<T> order) {
         int index = columns.size();
         columns.add(new Column<>(title, text, order));
+        backgrounds.add(row -> null);
+        foregrounds.add(row -> null);
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         TableColumn tc = column.getColumn();
         tc.setText(title);
@@ -97,8 +103,33 @@ public final class TableSupport<T> {
             public String getText(Object element) {
                 return nn(text.apply((T) element));
             }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Color getBackground(Object element) {
+                return backgrounds.get(index).apply((T) element);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Color getForeground(Object element) {
+                return foregrounds.get(index).apply((T) element);
+            }
         });
         tc.addListener(SWT.Selection, e -> sortBy(index));
+        return this;
+    }
+
+    /**
+     * Colours the cells of column {@code index} (for example a state column); either function may return {@code null}
+     * for the table's own colour.
+     *
+     * @since 1.1.0
+     */
+    public TableSupport<T> colors(int index, Function<T, Color> background, Function<T, Color> foreground) {
+        backgrounds.set(index, background == null ? row -> null : background);
+        foregrounds.set(index, foreground == null ? row -> null : foreground);
+        viewer.refresh();
         return this;
     }
 
@@ -130,6 +161,26 @@ public final class TableSupport<T> {
     /** The composite holding the filter and the table; give it layout data. */
     public Composite control() {
         return composite;
+    }
+
+    /**
+     * Whether {@code row} matches the filter field (always, while it is empty): for counts over what the filter lets
+     * through.
+     *
+     * @since 1.1.0
+     */
+    public boolean matchesFilter(T row) {
+        return matches(row);
+    }
+
+    /** The column the rows are sorted by, or -1 (since 1.1.0). */
+    public int sortColumn() {
+        return sortColumn;
+    }
+
+    /** Whether the sort is ascending (since 1.1.0). */
+    public boolean ascending() {
+        return ascending;
     }
 
     @SuppressWarnings("unchecked")

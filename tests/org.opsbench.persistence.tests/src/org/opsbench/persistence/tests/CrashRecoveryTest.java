@@ -133,6 +133,10 @@ class CrashRecoveryTest {
                 path = Path.of(area.substring("file:".length())).resolve(path).normalize();
             }
         }
+        if (!path.isAbsolute() && System.getProperty("osgi.install.area") != null) {
+            // a relative bundle location (the Maven repository near the build folder) is relative to the install area
+            path = Path.of(URI.create(System.getProperty("osgi.install.area"))).resolve(path).normalize();
+        }
         assertTrue(Files.exists(path), "no file for bundle " + bundle.getSymbolicName() + ": " + path);
         return path.toString();
     }

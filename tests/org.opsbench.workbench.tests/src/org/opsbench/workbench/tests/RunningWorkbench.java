@@ -83,6 +83,15 @@ final class RunningWorkbench {
         // a hung scenario must not hang the build: close after two minutes whatever happens
         wb.display.timerExec(120_000, () -> {
             if (!wb.scenarioRan) {
+                // say where everything stood, so that a hang can be understood from the build log
+                StringBuilder dump = new StringBuilder("threads when the workbench did not start:\n");
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    dump.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                    for (StackTraceElement e : stack) {
+                        dump.append("    at ").append(e).append('\n');
+                    }
+                });
+                System.err.println(dump);
                 wb.failures.add(new AssertionError("workbench did not finish starting within 120 s"));
                 for (Shell s : wb.display.getShells()) {
                     s.dispose();

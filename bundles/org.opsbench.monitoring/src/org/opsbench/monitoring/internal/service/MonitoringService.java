@@ -22,6 +22,7 @@ import org.opsbench.monitoring.CheckStatus;
 import org.opsbench.monitoring.Downtime;
 import org.opsbench.monitoring.HostState;
 import org.opsbench.monitoring.HostStatus;
+import org.opsbench.monitoring.MetricHistory;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.monitoring.MonitoringPermissions;
 import org.opsbench.monitoring.StateHistoryEntry;
@@ -29,6 +30,8 @@ import org.opsbench.monitoring.StateType;
 import org.opsbench.monitoring.internal.engine.Effects;
 import org.opsbench.monitoring.internal.engine.Engine;
 import org.opsbench.monitoring.internal.engine.MonitoringRuntime;
+import org.opsbench.monitoring.metrics.MetricStore;
+import org.opsbench.monitoring.metrics.SeriesKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,14 +43,16 @@ public final class MonitoringService implements Monitoring {
     private final MonitoringRuntime runtime;
     private final AccessControl access;
     private final AuditLog audit;
+    private final MetricStore metricStore;
 
-    /** With the runtime and the security core. */
+    /** With the runtime, the security core and the metric store. */
     @Activate
     public MonitoringService(@Reference MonitoringRuntime runtime, @Reference AccessControl access,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference MetricStore metricStore) {
         this.runtime = runtime;
         this.access = access;
         this.audit = audit;
+        this.metricStore = metricStore;
     }
 
     @Override
@@ -214,6 +219,29 @@ public final class MonitoringService implements Monitoring {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the alert log: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<MetricHistory> metrics(Principal caller, CheckKey key, Instant from, Instant to, int maxPoints) {
+        access.check(caller, MonitoringPermissions.READ);
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new IllegalArgumentException("the period must end after it starts, was " + from + " to " + to);
+        }
+        if (maxPoints < 1) {
+            throw new IllegalArgumentException("maxPoints must be at least 1, was " + maxPoints);
+        }
+        // the samples of results taken a moment ago are still with the writer
+        runtime.writeNow();
+        String prefix = key.seriesName("");
+        List<MetricHistory> out = new ArrayList<>();
+        for (SeriesKey series : metricStore.allSeries()) {
+            if (series.name().startsWith(prefix) && series.name().length() > prefix.length()) {
+                out.add(new MetricHistory(series.name().substring(prefix.length()), series.unit(),
+                        metricStore.query(series.id(), from.toEpochMilli(), to.toEpochMilli(), maxPoints)));
+            }
+        }
+        out.sort(Comparator.comparing(MetricHistory::metric));
+        return out;
     }
 
     @Override

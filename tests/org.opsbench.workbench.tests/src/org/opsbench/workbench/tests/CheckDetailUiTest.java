@@ -138,7 +138,8 @@ class CheckDetailUiTest {
                 s.waitUntil("the 6 h chart again", 20_000, () -> {
                     canvas.redraw();
                     canvas.update();
-                    return detail.fetches() > last && chart.drawnPoints() > 0;
+                    // raw samples again (until they arrive, the day's rollups are drawn on the new range)
+                    return detail.fetches() > last && chart.drawnPoints() > 0 && chart.drawnBands() == 0;
                 });
                 // the readout under the mouse
                 Event move = new Event();

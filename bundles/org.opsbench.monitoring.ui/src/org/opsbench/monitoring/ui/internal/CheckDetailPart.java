@@ -73,6 +73,8 @@ public class CheckDetailPart {
 
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong fetches = new AtomicLong();
+    // the latest range asked for: an older fetch that answers late must not replace its data
+    private final AtomicLong latestFetch = new AtomicLong();
     private Composite root;
     private Combo metricChoice;
     private MessageLine message;
@@ -268,10 +270,11 @@ public class CheckDetailPart {
         }
         int maxPoints = chart.maxPoints();
         long gen = generation.get();
+        long fetch = latestFetch.incrementAndGet();
         Background.run(ui, "Reading the metrics of " + k, false,
                 () -> m.metrics(principal, k, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), maxPoints),
                 (List<MetricHistory> result) -> {
-                    if (root.isDisposed() || !k.equals(key) || gen > generation.get()) {
+                    if (root.isDisposed() || !k.equals(key) || gen > generation.get() || fetch != latestFetch.get()) {
                         return;
                     }
                     metrics = result;
@@ -286,8 +289,10 @@ public class CheckDetailPart {
                     showMetrics();
                     fetches.incrementAndGet();
                 }, e -> {
-                    chart.setSeries(List.of());
-                    chart.setMessage(Background.message(e));
+                    if (fetch == latestFetch.get()) {
+                        chart.setSeries(List.of());
+                        chart.setMessage(Background.message(e));
+                    }
                 });
     }
 

@@ -176,7 +176,8 @@ public class AlertLogPart {
                     if (!root.isDisposed()) {
                         table.setRows(rows);
                         message.info(rows.size() + (rows.size() == LIMIT ? "+ alerts (narrow the period)" : " alerts")
-                                + " " + PERIODS[Math.max(0, period.getSelectionIndex())]);
+                                + " in the " + PERIODS[Math.max(0, period.getSelectionIndex())]
+                                + ", before the outcome and text filters");
                     }
                 }, e -> message.error(Background.message(e)));
     }

@@ -244,7 +244,7 @@ public final class MonitoringBench {
                     case "isTraceEnabled", "isDebugEnabled", "isInfoEnabled" -> false;
                     case "isWarnEnabled", "isErrorEnabled" -> true;
                     case "warn", "error" -> {
-                        System.err.println("bench log: " + (arguments.length > 0 ? arguments[0] : ""));
+                        System.err.println("bench log: " + java.util.Arrays.toString(arguments));
                         yield null;
                     }
                     default -> null;

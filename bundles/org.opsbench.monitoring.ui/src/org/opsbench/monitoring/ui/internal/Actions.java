@@ -31,6 +31,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.monitoring.CheckKey;
 import org.opsbench.monitoring.CheckStatus;
 import org.opsbench.monitoring.Monitoring;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.MessageLine;
 
 /**

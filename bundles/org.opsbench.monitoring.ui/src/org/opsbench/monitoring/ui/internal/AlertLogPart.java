@@ -24,6 +24,7 @@ import org.opsbench.core.events.Topics;
 import org.opsbench.monitoring.AlertRecord;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;

@@ -32,6 +32,7 @@ import org.opsbench.monitoring.Monitoring;
 import org.opsbench.monitoring.MonitoringAdmin;
 import org.opsbench.monitoring.StateHistoryEntry;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;

@@ -28,6 +28,7 @@ import org.opsbench.monitoring.HostDefinition;
 import org.opsbench.monitoring.MonitoringAdmin;
 import org.opsbench.monitoring.NotificationRule;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;

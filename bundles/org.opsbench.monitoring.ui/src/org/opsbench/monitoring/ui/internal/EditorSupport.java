@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Text;
 import org.opsbench.core.Principal;
 import org.opsbench.monitoring.InvalidDefinitionException;
 import org.opsbench.monitoring.MonitoringAdmin;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 

@@ -26,6 +26,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.monitoring.Downtime;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;

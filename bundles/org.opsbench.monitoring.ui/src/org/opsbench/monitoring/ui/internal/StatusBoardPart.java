@@ -35,6 +35,7 @@ import org.opsbench.core.events.Topics;
 import org.opsbench.monitoring.CheckKey;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.workbench.WorkbenchIds;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;

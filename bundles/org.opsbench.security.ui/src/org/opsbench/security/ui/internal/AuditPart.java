@@ -27,6 +27,7 @@ import org.opsbench.core.security.AuditRecord;
 import org.opsbench.security.AuditQuery;
 import org.opsbench.security.AuditTrail;
 import org.opsbench.security.ChainVerification;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
@@ -129,7 +130,7 @@ public class AuditPart {
                         show(rows.size() + (rows.size() == LIMIT ? "+ records (narrow the search)" : " records"),
                                 false);
                     }
-                }, error -> show(error, true));
+                }, error -> show(Background.message(error), true));
     }
 
     private void verify() {
@@ -141,7 +142,7 @@ public class AuditPart {
                 (ChainVerification v) -> show(v.intact()
                         ? "Chain intact: " + v.checked() + " records verified."
                         : "Chain BROKEN at record " + v.firstBadSequence() + ": " + v.problem(), !v.intact()),
-                error -> show(error, true));
+                error -> show(Background.message(error), true));
     }
 
     private void export() {
@@ -161,7 +162,8 @@ public class AuditPart {
             try (Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
                 return trail.exportCsv(principal, q, out);
             }
-        }, (Long n) -> show("Exported " + n + " records to " + file, false), error -> show(error, true));
+        }, (Long n) -> show("Exported " + n + " records to " + file, false),
+                error -> show(Background.message(error), true));
     }
 
     private void show(String text, boolean error) {

@@ -21,6 +21,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.security.IdentityAdmin;
 import org.opsbench.security.Role;
 import org.opsbench.security.User;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
@@ -97,7 +98,7 @@ public class UsersPart {
                         users.setRows(s.users());
                         roles.setRows(s.roles());
                     }
-                }, error -> show(error, true));
+                }, error -> show(Background.message(error), true));
     }
 
     private void newUser() {
@@ -202,7 +203,7 @@ public class UsersPart {
         Background.run(ui, name, true, work, r -> {
             show(done, false);
             refresh();
-        }, error -> show(error, true));
+        }, error -> show(Background.message(error), true));
     }
 
     private User selected() {

@@ -19,6 +19,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.opsbench.core.Principal;
 import org.opsbench.core.security.SecretStore;
+import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
@@ -73,7 +74,7 @@ public class VaultPart {
                     if (!table.viewer().getTable().isDisposed()) {
                         table.setRows(rows);
                     }
-                }, error -> show(error, true));
+                }, error -> show(Background.message(error), true));
     }
 
     private void addOrReplace() {
@@ -106,7 +107,7 @@ public class VaultPart {
         }, a -> {
             show("Stored " + a, false);
             refresh();
-        }, error -> show(error, true));
+        }, error -> show(Background.message(error), true));
     }
 
     /** Exactly the UTF-8 bytes of {@code chars}; the encoder's buffer is wiped. */
@@ -149,7 +150,7 @@ public class VaultPart {
                 deleted -> {
                     show(deleted ? "Deleted " + entry.alias() : entry.alias() + " was already gone", false);
                     refresh();
-                }, error -> show(error, true));
+                }, error -> show(Background.message(error), true));
     }
 
     private void show(String text, boolean error) {

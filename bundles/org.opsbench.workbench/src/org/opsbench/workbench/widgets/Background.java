@@ -1,4 +1,4 @@
-package org.opsbench.monitoring.ui.internal;
+package org.opsbench.workbench.widgets;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -8,16 +8,23 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
 
 /**
- * Runs service calls of the monitoring views as Eclipse Jobs and hands the outcome back to the UI thread: the result,
- * or the failure (a refused permission reads "not allowed: ...", a refused definition names its field).
+ * Runs a view's service call as an Eclipse Job, never on the UI thread, and hands the outcome back to the UI thread:
+ * the result, or the failure (a refused permission reads "not allowed: ...", a refused definition names its field).
+ *
+ * @since 1.1.0
  */
-final class Background {
+public final class Background {
 
     private Background() {
     }
 
-    /** Runs {@code work} as a Job named {@code name}; {@code user} jobs show in the Progress view. */
-    static <T> Job run(UISynchronize ui, String name, boolean user, Callable<T> work, Consumer<T> done,
+    /**
+     * Runs {@code work} as a Job named {@code name}; {@code user} jobs are what the user started and show in the
+     * Progress view and the status line, the others run as system jobs.
+     *
+     * @return the scheduled job
+     */
+    public static <T> Job run(UISynchronize ui, String name, boolean user, Callable<T> work, Consumer<T> done,
             Consumer<Exception> failed) {
         Job job = Job.create(name, monitor -> {
             try {
@@ -34,8 +41,8 @@ final class Background {
         return job;
     }
 
-    /** The message of a failure for the message line. */
-    static String message(Throwable e) {
+    /** The message of a failure for a message line: its own, or its type when it has none. */
+    public static String message(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,17 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.opsbench.core.spi.CheckContext;
 import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.CheckType;
 import org.opsbench.core.spi.Health;
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.CheckKey;
-import org.opsbench.monitoring.CheckParameters;
 import org.opsbench.monitoring.HostDefinition;
 import org.opsbench.monitoring.internal.checks.TcpCheck;
 import org.opsbench.monitoring.internal.engine.EffectsWriter;
 import org.opsbench.monitoring.internal.engine.Engine;
+import org.opsbench.monitoring.internal.engine.MonitoringRuntime;
 import org.opsbench.monitoring.internal.engine.Scheduler;
 import org.opsbench.monitoring.internal.metrics.Retention;
 import org.opsbench.monitoring.internal.metrics.TimeSeriesStore;
@@ -178,7 +176,7 @@ public final class MonitoringBench {
         }
     }
 
-    /** What MonitoringRuntime does for the scheduler: timing from the engine, the check type, results into the engine. */
+    /** MonitoringRuntime's plan for the scheduler: timing from the engine, its way to run a check, results into the engine. */
     record Pipeline(Engine engine, EffectsWriter writer, Map<String, CheckType> types, AtomicLong completed,
             AtomicLong problems, AtomicReference<String> firstProblem) implements Scheduler.Plan {
 
@@ -189,37 +187,12 @@ public final class MonitoringBench {
 
         @Override
         public Scheduler.Timing timing(CheckKey key) {
-            if (key.isHost()) {
-                return engine.host(key.host()).map(h -> new Scheduler.Timing(h.interval(), h.interval(),
-                        Duration.ofSeconds(10), engine.retrying(key))).orElse(null);
-            }
-            return engine.check(key).map(c -> new Scheduler.Timing(c.interval(), c.retryInterval(), c.timeout(),
-                    engine.retrying(key))).orElse(null);
+            return engine.timing(key);
         }
 
         @Override
         public CheckResult run(CheckKey key, Duration timeout) throws InterruptedException {
-            HostDefinition host = engine.host(key.host()).orElseThrow();
-            String type;
-            Map<String, String> parameters = new HashMap<>();
-            if (key.isHost()) {
-                type = host.hostCheck();
-                parameters.putAll(host.hostCheckParameters());
-            } else {
-                CheckDefinition c = engine.check(key).orElseThrow();
-                type = c.type();
-                parameters.putAll(c.parameters());
-            }
-            // as MonitoringRuntime does: the host's SSH settings for the check types that need them
-            parameters.put(CheckParameters.HOST_NAME, host.name());
-            if (host.sshUser() != null) {
-                parameters.put(CheckParameters.SSH_USER, host.sshUser());
-                parameters.put(CheckParameters.SSH_PORT, Integer.toString(host.sshPort()));
-            }
-            if (host.credentialAlias() != null) {
-                parameters.put(CheckParameters.SSH_CREDENTIAL, host.credentialAlias());
-            }
-            return types.get(type).run(new CheckContext(null, host.address(), parameters, timeout));
+            return MonitoringRuntime.run(engine, types::get, key, timeout);
         }
 
         @Override

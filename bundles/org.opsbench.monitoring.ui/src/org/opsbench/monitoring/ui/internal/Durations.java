@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Durations and times as the views read and write them: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code PT1M}. */
 public final class Durations {
@@ -18,14 +16,13 @@ public final class Durations {
     public static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    private static final Pattern PARTS = Pattern.compile("(\\d+)\\s*(ms|d|h|m|s)", Pattern.CASE_INSENSITIVE);
-
     private Durations() {
     }
 
     /**
-     * Reads {@code 90} (seconds), {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}, combinations like {@code 1h30m}, or
-     * ISO-8601 ({@code PT1M}); empty is {@code null}.
+     * Reads {@code 90} (seconds), {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}, combinations like {@code 1h30m}
+     * (blanks and upper case allowed), or ISO-8601 ({@code PT1M}); empty is {@code null}. Otherwise the syntax of the
+     * console and the rule tests ({@link org.opsbench.monitoring.Durations}).
      *
      * @throws IllegalArgumentException
      *             naming the accepted forms
@@ -38,67 +35,16 @@ public final class Durations {
         if (t.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(t));
         }
-        if (t.regionMatches(true, 0, "P", 0, 1)) {
-            try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw refused(t);
-            }
+        try {
+            return org.opsbench.monitoring.Durations.parse(t.replace(" ", "").toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a duration like 30s, 5m, 1h30m or PT1M, was '" + t + "'");
         }
-        String rest = t.replace(" ", "");
-        Matcher m = PARTS.matcher(rest);
-        Duration d = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                throw refused(t);
-            }
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMillis(n);
-            });
-            end = m.end();
-        }
-        if (end != rest.length() || end == 0) {
-            throw refused(t);
-        }
-        return d;
     }
 
-    private static IllegalArgumentException refused(String text) {
-        return new IllegalArgumentException("a duration like 30s, 5m, 1h30m or PT1M, was '" + text + "'");
-    }
-
-    /** Writes {@code d} the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 250ms}. */
+    /** Writes {@code d} the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 250ms}; null is empty. */
     public static String format(Duration d) {
-        if (d == null) {
-            return "";
-        }
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder b = new StringBuilder();
-        long days = d.toDays();
-        if (days > 0) {
-            b.append(days).append('d');
-        }
-        if (d.toHoursPart() > 0) {
-            b.append(d.toHoursPart()).append('h');
-        }
-        if (d.toMinutesPart() > 0) {
-            b.append(d.toMinutesPart()).append('m');
-        }
-        if (d.toSecondsPart() > 0) {
-            b.append(d.toSecondsPart()).append('s');
-        }
-        if (d.toMillisPart() > 0) {
-            b.append(d.toMillisPart()).append("ms");
-        }
-        return b.toString();
+        return d == null ? "" : org.opsbench.monitoring.Durations.format(d);
     }
 
     /** How long ago {@code since} was, in its two largest units: {@code 3d 4h}, {@code 2h 12m}, {@code 45s}. */

@@ -15,7 +15,7 @@ import org.opsbench.monitoring.AlertRecord;
 import org.opsbench.monitoring.CheckKey;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.monitoring.StateHistoryEntry;
-import org.opsbench.monitoring.internal.rules.Durations;
+import org.opsbench.monitoring.Durations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -17,7 +17,7 @@ import org.opsbench.monitoring.CheckStatus;
 import org.opsbench.monitoring.HostStatus;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.monitoring.StateType;
-import org.opsbench.monitoring.internal.rules.Durations;
+import org.opsbench.monitoring.Durations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

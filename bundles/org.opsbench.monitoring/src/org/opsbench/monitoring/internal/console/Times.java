@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import org.opsbench.monitoring.internal.rules.Durations;
+import org.opsbench.monitoring.Durations;
 
 /**
  * Times on the command line: {@code now}, {@code now+2h}, an ISO instant or date-time with offset

@@ -164,10 +164,7 @@ final class Alerting {
                 deliver(s, rule, Kind.REPEAT, rule.notifier(), rule.settings(), now, effects);
                 changed = true;
             }
-            // the escalation delay counts from the first notification: time held back in a maintenance window or
-            // behind a down parent is time nobody was told
-            if (!s.escalated && escalates(rule) && s.notifiedSince != null
-                    && !now.isBefore(s.notifiedSince.plus(rule.escalateAfter()))) {
+            if (!s.escalated && escalationDue(s, rule, now)) {
                 deliver(s, rule, Kind.ESCALATION, rule.escalationNotifier(), rule.escalationSettings(), now, effects);
                 changed = true;
             }
@@ -191,8 +188,7 @@ final class Alerting {
                 deliver(s, rule, kind, rule.notifier(), rule.settings(), at, effects);
                 any = true;
                 // whoever the problem was escalated to hears how it ends, and that someone took it
-                if (kind != Kind.PROBLEM && s.escalated && escalates(rule) && s.notifiedSince != null
-                        && !at.isBefore(s.notifiedSince.plus(rule.escalateAfter()))) {
+                if (kind != Kind.PROBLEM && s.escalated && escalationDue(s, rule, at)) {
                     deliver(s, rule, kind, rule.escalationNotifier(), rule.escalationSettings(), at, effects);
                 }
             }
@@ -262,8 +258,13 @@ final class Alerting {
         });
     }
 
-    private static boolean escalates(NotificationRule rule) {
-        return isPositive(rule.escalateAfter()) && rule.escalationNotifier() != null;
+    /**
+     * Whether {@code rule} escalates {@code s}'s problem by {@code at}. The delay counts from the first notification:
+     * time held back in a maintenance window or behind a down parent is time nobody was told.
+     */
+    private static boolean escalationDue(Subject<?> s, NotificationRule rule, Instant at) {
+        return isPositive(rule.escalateAfter()) && rule.escalationNotifier() != null && s.notifiedSince != null
+                && !at.isBefore(s.notifiedSince.plus(rule.escalateAfter()));
     }
 
     private static boolean isPositive(Duration d) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -154,6 +155,15 @@ public final class MonitoringRuntime implements Scheduler.Plan {
 
     @Override
     public CheckResult run(CheckKey key, Duration timeout) throws InterruptedException {
+        return run(engine, checkTypes::get, key, timeout);
+    }
+
+    /**
+     * Runs a check or host check as the engine defines it now, with the type {@code types} gives for its id, adding the
+     * host's SSH settings as {@link CheckParameters}.
+     */
+    public static CheckResult run(Engine engine, Function<String, CheckType> types, CheckKey key, Duration timeout)
+            throws InterruptedException {
         HostDefinition host = engine.host(key.host()).orElse(null);
         if (host == null) {
             return CheckResult.of(Health.UNKNOWN, "UNKNOWN - host " + key.host() + " is gone");
@@ -171,7 +181,7 @@ public final class MonitoringRuntime implements Scheduler.Plan {
             typeId = c.type();
             parameters.putAll(c.parameters());
         }
-        CheckType type = checkTypes.get(typeId);
+        CheckType type = types.apply(typeId);
         if (type == null) {
             return CheckResult.of(Health.UNKNOWN, "UNKNOWN - check type '" + typeId + "' is not installed");
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.opsbench.monitoring.Durations;
 
 /**
  * The arguments of one directive line: words (in order), {@code key=value} options and quoted texts. Every accessor

@@ -12,6 +12,7 @@ import org.opsbench.monitoring.AlertRecord;
 import org.opsbench.monitoring.CheckKey;
 import org.opsbench.monitoring.CheckStatus;
 import org.opsbench.monitoring.HostStatus;
+import org.opsbench.monitoring.Durations;
 import org.opsbench.monitoring.internal.engine.Engine;
 
 /**

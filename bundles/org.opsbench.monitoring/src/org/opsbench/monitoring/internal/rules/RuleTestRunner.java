@@ -13,6 +13,7 @@ import org.opsbench.monitoring.Acknowledgement;
 import org.opsbench.monitoring.AlertRecord;
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.CheckKey;
+import org.opsbench.monitoring.Durations;
 import org.opsbench.monitoring.internal.engine.Effects;
 import org.opsbench.monitoring.internal.engine.Engine;
 import org.opsbench.monitoring.internal.engine.Scheduler;

@@ -20,6 +20,7 @@ import org.opsbench.monitoring.Downtime;
 import org.opsbench.monitoring.HostDefinition;
 import org.opsbench.monitoring.NotificationRule;
 import org.opsbench.monitoring.StateType;
+import org.opsbench.monitoring.Durations;
 
 /**
  * The lines of one {@code test}: its own definitions (over the file's shared ones), inputs, maintenance windows,

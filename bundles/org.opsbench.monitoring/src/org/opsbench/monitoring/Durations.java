@@ -1,4 +1,4 @@
-package org.opsbench.monitoring.internal.rules;
+package org.opsbench.monitoring;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compact durations as operators type them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 2d}, or
- * ISO-8601 ({@code PT5M}). Used by the rule test files and the console.
+ * ISO-8601 ({@code PT5M}). One syntax for the rule test files, the console and the workbench's editors.
+ *
+ * @since 0.3.0
  */
 public final class Durations {
 

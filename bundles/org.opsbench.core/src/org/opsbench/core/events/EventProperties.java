@@ -35,6 +35,14 @@ public final class EventProperties {
 
     /** {@code String}: the area concerned (for platform events). */
     public static final String AREA = "area";
+    /**
+     * {@code String}: a stable key of what an event is about, the same for every event of one source (for example
+     * {@code monitoring:web-01/http}); consumers group and deduplicate by it.
+     */
+    public static final String SOURCE = "source";
+    /** {@code String}: a human reference of the record concerned, for example {@code INC-000123}. */
+    public static final String REFERENCE = "reference";
+
     /** {@code String}: a failure reason. */
     public static final String REASON = "reason";
 

@@ -32,6 +32,12 @@ public final class Topics {
     public static final String INCIDENTS_OPENED = ROOT + "incidents/OPENED";
     /** An incident was resolved. */
     public static final String INCIDENTS_RESOLVED = ROOT + "incidents/RESOLVED";
+    /** A ticket changed: state, assignment, priority or fields (property {@code state.new} when the state changed). */
+    public static final String INCIDENTS_UPDATED = ROOT + "incidents/UPDATED";
+    /** A ticket's SLA target is close to its deadline (for example 80 % of the time used). */
+    public static final String INCIDENTS_SLA_WARNING = ROOT + "incidents/SLA_WARNING";
+    /** A ticket's SLA target was breached. */
+    public static final String INCIDENTS_SLA_BREACHED = ROOT + "incidents/SLA_BREACHED";
 
     /** A change started its implementation window. */
     public static final String CHANGES_STARTED = ROOT + "changes/STARTED";
@@ -40,9 +46,21 @@ public final class Topics {
 
     /** A configuration item was created or updated. */
     public static final String ASSETS_CI_UPDATED = ROOT + "assets/CI_UPDATED";
+    /** A configuration item was deleted. */
+    public static final String ASSETS_CI_DELETED = ROOT + "assets/CI_DELETED";
+    /** Discovery found a configuration item's facts changed since the last discovery (configuration drift). */
+    public static final String ASSETS_DRIFT = ROOT + "assets/DRIFT";
+    /** A warranty or license ends within its warning period, or has ended. */
+    public static final String ASSETS_EXPIRY_WARNING = ROOT + "assets/EXPIRY_WARNING";
 
     /** A backup run finished, successfully or not. */
     public static final String BACKUP_RUN_FINISHED = ROOT + "backup/RUN_FINISHED";
+    /** A backup run failed or was cancelled (property {@code reason}). */
+    public static final String BACKUP_RUN_FAILED = ROOT + "backup/RUN_FAILED";
+    /** A protected item is outside its recovery point or recovery time objective. */
+    public static final String BACKUP_OBJECTIVE_BREACHED = ROOT + "backup/OBJECTIVE_BREACHED";
+    /** A restore drill or verification finished (property {@code state.new}: {@code PASSED} or {@code FAILED}). */
+    public static final String BACKUP_DRILL_FINISHED = ROOT + "backup/DRILL_FINISHED";
 
     /** An area's schema migration failed; the area is not available. */
     public static final String PLATFORM_MIGRATION_FAILED = ROOT + "platform/MIGRATION_FAILED";

@@ -42,6 +42,8 @@ public final class StateChangeEvents implements StateChangePublisher {
         properties.put(EventProperties.CI_ID, ci.id());
         properties.put(EventProperties.CI_TYPE, ci.type());
         properties.put(EventProperties.CI_NAME, ci.name());
+        // the CI id is the host's CMDB item for its checks too; the source tells a host and each of its checks apart
+        properties.put(EventProperties.SOURCE, "monitoring:" + ci.name());
         properties.put(EventProperties.OLD_STATE, change.oldState().name());
         properties.put(EventProperties.NEW_STATE, change.newState().name());
         properties.put(EventProperties.SEVERITY, severity(change.newState()).name());

@@ -52,6 +52,7 @@ class StateChangeEventTest {
             assertEquals(Topics.MONITORING_STATE_CHANGED, event.getTopic());
             assertEquals("ci-42", event.getProperty(EventProperties.CI_ID));
             assertEquals("db1", event.getProperty(EventProperties.CI_NAME));
+            assertEquals("monitoring:db1", event.getProperty(EventProperties.SOURCE));
             assertEquals("OK", event.getProperty(EventProperties.OLD_STATE));
             assertEquals("CRITICAL", event.getProperty(EventProperties.NEW_STATE));
             assertEquals("CRITICAL", event.getProperty(EventProperties.SEVERITY));

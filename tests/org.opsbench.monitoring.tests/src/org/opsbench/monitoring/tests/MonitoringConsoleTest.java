@@ -183,11 +183,88 @@ class MonitoringConsoleTest {
     }
 
     @Test
+    void operatorDefinesHostsChecksAndRulesAndShowRecreatesThem() throws Exception {
+        String host = "def-" + RUN;
+        int port = open.getLocalPort();
+        try (Console c = new Console(OPERATOR)) {
+            assertEquals("created host set " + host + " address=127.0.0.1 check=tcp check.port=" + port
+                    + " interval=1h attempts=2 enabled=true",
+                    c.run("monitoring:host set " + host + " address=127.0.0.1 check=tcp check.port=" + port
+                            + " interval=1h attempts=2"));
+            assertEquals("created check set " + host + "/web type=tcp port=" + port
+                    + " interval=1h retry=30s attempts=3 timeout=5s enabled=true",
+                    c.run("monitoring:check set " + host + "/web type=tcp port=" + port + " interval=1h timeout=5s"));
+            // a change names only what changes; the rest stays
+            String changed = c.run("monitoring:check set " + host + "/web attempts=1 metric=time warning=0.5"
+                    + " critical=2");
+            assertEquals("changed check set " + host + "/web type=tcp port=" + port
+                    + " interval=1h retry=30s attempts=1 timeout=5s metric=time warning=0.5 critical=2 enabled=true",
+                    changed);
+            assertEquals(changed.substring("changed ".length()), c.run("monitoring:check show " + host + "/web"));
+            assertEquals("changed host set " + host + " address=localhost check=tcp check.port=" + port
+                    + " interval=1h attempts=2 enabled=false",
+                    c.run("monitoring:host set " + host + " address=localhost enabled=false"));
+            matches("^" + host + "\\s+localhost\\s+-\\s+tcp\\s+1h\\s+-\\s+false$", c.run("monitoring:host list"));
+
+            String rule = "def-rule-" + RUN;
+            assertEquals("created rule set " + rule + " notifier=log states=CRITICAL,DOWN hosts=" + host
+                    + " checks=* repeat=4h enabled=true",
+                    c.run("monitoring:rule set " + rule + " notifier=log states=CRITICAL,DOWN hosts=" + host
+                            + " repeat=4h"));
+            matches("^" + rule + "\\s+log\\s+CRITICAL,DOWN\\s+" + host + "\\s+\\*\\s+4h\\s+-\\s+true$",
+                    c.run("monitoring:rule list"));
+
+            assertEquals("deleted rule " + rule, c.run("monitoring:rule delete " + rule));
+            assertEquals("deleted check " + host + "/web", c.run("monitoring:check delete " + host + "/web"));
+            assertEquals("no check " + host + "/web", c.run("monitoring:check delete " + host + "/web"));
+            assertEquals("deleted host " + host + " with its checks", c.run("monitoring:host delete " + host));
+            assertEquals("error: no such host: " + host, c.run("monitoring:host show " + host));
+        }
+        List<String> actions = Osgi.service(AuditTrail.class, null)
+                .search(OPS, new AuditQuery(null, null, OPERATOR, null, null, 0)).stream()
+                .map(AuditRecord::entry).map(e -> e.action()).toList();
+        for (String action : List.of("monitoring.host.create", "monitoring.host.update", "monitoring.check.create",
+                "monitoring.check.update", "monitoring.rule.create", "monitoring.rule.delete",
+                "monitoring.check.delete", "monitoring.host.delete")) {
+            assertTrue(actions.contains(action), action + " by " + OPERATOR + " in " + actions);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            host set def-x-@R                          | address: required for a new host
+            host set def-x-@R address=h interval=soon  | interval: not a duration: 'soon' (like 30s, 5m, 1h30m)
+            host set def-x-@R address=h ssh.port=0     | ssh.port: a number from 1 to 65535, was '0'
+            host set def-x-@R address=h address=g      | address: given twice
+            host set def-x-@R address=h colour=red     | unknown setting 'colour'; usage: host list
+            host set def-x-@R address                  | not KEY=VALUE: 'address'; usage: host list
+            host frobnicate                            | unknown 'frobnicate'; usage: host list
+            check set @H/new-@R                        | type: required for a new check (installed:
+            check set @H/open port=99999               | parameters.port:
+            check set @H/open enabled=maybe            | enabled: true or false, was 'maybe'
+            check set @H                               | not HOST/CHECK: '@H'
+            check show @H/nope                         | no such check: @H/nope
+            rule set def-r-@R                          | notifier: required for a new rule (installed:
+            rule show def-r-@R                         | no such rule: def-r-@R
+            """)
+    void badDefinitionsGetOneErrorLineNamingTheSetting(String command, String message) throws Exception {
+        try (Console c = new Console(OPERATOR)) {
+            String answer = c.run("monitoring:" + command.replace("@H", HOST).replace("@R", RUN));
+            assertTrue(answer.startsWith("error: " + message.replace("@H", HOST).replace("@R", RUN)),
+                    command + " -> " + answer);
+            assertFalse(answer.contains("\n"), answer);
+        }
+        assertTrue(Osgi.service(MonitoringAdmin.class, null).host(OPS, "def-x-" + RUN).isEmpty(),
+                "nothing was saved");
+    }
+
+    @Test
     void withoutLoginEveryCommandIsRefused() throws Exception {
         try (Console c = new Console(null)) {
             for (String command : List.of("hosts", "checks", "problems", "run " + HOST, "ack " + HOST + "/closed x",
                     "unack " + HOST + "/closed", "downtime list", "history " + HOST, "alerts",
-                    "availability " + HOST, "test-rules any.rules")) {
+                    "availability " + HOST, "test-rules any.rules", "host list", "check show " + HOST + "/open",
+                    "rule list")) {
                 assertEquals("error: not logged in: use opsbench:login LOGIN", c.run("monitoring:" + command),
                         command);
             }
@@ -203,6 +280,10 @@ class MonitoringConsoleTest {
                     c.run("monitoring:ack " + HOST + "/closed looked at it"));
             assertEquals("error: not allowed: monitoring:acknowledge",
                     c.run("monitoring:downtime add " + HOST + " now 1h maintenance"));
+            matches("^check set " + HOST + "/open type=tcp ", c.run("monitoring:check show " + HOST + "/open"));
+            assertEquals("error: not allowed: monitoring:write",
+                    c.run("monitoring:check set " + HOST + "/open attempts=5"));
+            assertEquals("error: not allowed: monitoring:write", c.run("monitoring:host delete " + HOST));
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.opsbench.core.Principal;
 import org.opsbench.core.events.EventProperties;
 import org.opsbench.core.events.Topics;
@@ -238,6 +240,38 @@ class MonitoringServiceTest {
         assertEquals("parents", cycle.field());
         assertEquals(before + 1, admin.hosts(OPS).size());
         assertTrue(admin.checks(OPS, "svc-e-" + RUN).isEmpty(), "no refused check was written");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            smtp    | host=smtp.example.org,to=ops@example.org                       | settings.from   | is required
+            smtp    | host=smtp.example.org,from=a@b,to=not-an-address              | settings.to     | has an invalid e-mail address 'not-an-address'
+            smtp    | host=smtp.example.org,from=a@b,to=c@d,tls=none,user=u,passwordAlias=p | settings.tls | is none: refusing AUTH
+            webhook | url=ftp://example.org/hook                                     | settings.url    | must be an http or https URL
+            webhook | url=https://user:secret@example.org/hook                       | settings.url    | must not carry credentials
+            webhook | url=https://example.org/hook,retries=many                       | settings.retries | must be a whole number, was 'many'
+            log     | logger=has space                                               | settings.logger | must be a logger name
+            """)
+    void ruleWithBadNotifierSettingsIsRefusedNamingTheSetting(String notifier, String settings, String field,
+            String problem) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : settings.split(",")) {
+            values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        String name = "svc-bad-" + notifier + "-" + RUN;
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> admin.saveRule(OPS,
+                NotificationRule.of(name, Set.of("CRITICAL"), "*", "*", notifier, values)));
+        assertEquals(field, e.field());
+        assertTrue(e.getMessage().startsWith(field + ": " + problem), e.getMessage());
+        assertTrue(admin.rules(OPS).stream().noneMatch(r -> r.name().equals(name)), "the refused rule was not saved");
+    }
+
+    @Test
+    void escalationSettingsAreCheckedWithTheEscalationNotifier() {
+        NotificationRule rule = NotificationRule.of("svc-esc-" + RUN, Set.of("CRITICAL"), "*", "*", "log", Map.of())
+                .withRepeat(Duration.ZERO, Duration.ofMinutes(30), "webhook", Map.of("url", "mailto:ops@example.org"));
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> admin.saveRule(OPS, rule));
+        assertEquals("escalationSettings.url", e.field());
     }
 
     @Test

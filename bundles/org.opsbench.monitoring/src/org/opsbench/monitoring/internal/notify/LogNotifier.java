@@ -8,6 +8,7 @@ import org.opsbench.core.CiRef;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.checks.ParameterException;
 import org.opsbench.monitoring.internal.support.Values;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +22,7 @@ import org.osgi.service.log.LoggerFactory;
  * control characters of the text are escaped, so that one alert is always one line.
  */
 @Component(service = Notifier.class, property = "notifier=log")
-public final class LogNotifier implements Notifier {
+public final class LogNotifier implements ValidatingNotifier {
 
     /** Setting: the logger name. */
     public static final String LOGGER = "logger";
@@ -51,21 +52,30 @@ public final class LogNotifier implements Notifier {
     }
 
     @Override
+    public void validate(Map<String, String> settings) throws ParameterException {
+        loggerName(ParameterException.reader(settings));
+    }
+
+    @Override
     public void send(Notification notification, Map<String, String> settings) throws DeliveryException {
-        Values<DeliveryException> s = Settings.of(id(), settings);
-        String name = s.optional(LOGGER);
-        if (name == null) {
-            name = DEFAULT_LOGGER;
-        } else if (!name.matches("[A-Za-z0-9_$.-]{1,200}")) {
-            throw s.invalid(LOGGER, "must be a logger name (letters, digits, . _ $ -)");
-        }
-        Logger logger = loggers.getLogger(name);
+        Logger logger = loggers.getLogger(loggerName(Settings.of(id(), settings)));
         String line = line(notification);
         switch (notification.severity()) {
             case INFO -> logger.info(line);
             case WARNING, MINOR -> logger.warn(line);
             case MAJOR, CRITICAL -> logger.error(line);
         }
+    }
+
+    private static <E extends Exception> String loggerName(Values<E> s) throws E {
+        String name = s.optional(LOGGER);
+        if (name == null) {
+            return DEFAULT_LOGGER;
+        }
+        if (!name.matches("[A-Za-z0-9_$.-]{1,200}")) {
+            throw s.invalid(LOGGER, "must be a logger name (letters, digits, . _ $ -)");
+        }
+        return name;
     }
 
     /** {@code CRITICAL subject | host db1 (ci-42) | 2026-11-25T10:00:00Z | body | key=value ...}, on one line. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.checks.ParameterException;
 import org.opsbench.monitoring.internal.support.VaultSecrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  * to none: a refused recipient fails the delivery before the message is sent.
  */
 @Component(service = Notifier.class, property = "notifier=smtp")
-public final class SmtpNotifier implements Notifier {
+public final class SmtpNotifier implements ValidatingNotifier {
 
     private final VaultSecrets secrets;
     private final Clock clock = Clock.systemUTC();
@@ -60,6 +61,11 @@ public final class SmtpNotifier implements Notifier {
                 Parameter.optional(SmtpSettings.HELO_NAME, "Name given in EHLO", Parameter.Type.STRING, null),
                 Parameter.optional(SmtpSettings.TIMEOUT, "Timeout", Parameter.Type.DURATION,
                         SmtpSettings.DEFAULT_TIMEOUT.toString()));
+    }
+
+    @Override
+    public void validate(Map<String, String> settings) throws ParameterException {
+        SmtpSettings.read(ParameterException.reader(settings));
     }
 
     @Override

@@ -79,7 +79,11 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
 
     /** Reads and checks the settings; the message of a refusal names the setting. */
     static SmtpSettings of(Map<String, String> settings) throws DeliveryException {
-        Values<DeliveryException> s = Settings.of("smtp", settings);
+        return read(Settings.of("smtp", settings));
+    }
+
+    /** Reads and checks the settings through {@code s}, whose refusals name the setting. */
+    static <E extends Exception> SmtpSettings read(Values<E> s) throws E {
         String host = s.required(HOST);
         if (!HOST_NAME.matcher(host).matches() && !host.matches("\\[?[0-9A-Fa-f:.]+]?")) {
             throw s.invalid(HOST, "must be a host name or an IP address");
@@ -99,9 +103,9 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
             throw s.invalid(USER, "has a control character");
         }
         if (user != null && tls == Tls.NONE && !allowPlainAuth) {
-            throw new DeliveryException("smtp notifier: refusing AUTH over an unencrypted connection (setting '" + TLS
-                    + "' is none): the password would travel in clear; use " + TLS + "=starttls or " + TLS
-                    + "=implicit, or set " + ALLOW_PLAIN_AUTH + "=true for a trusted network", null);
+            throw s.invalid(TLS, "is none: refusing AUTH over an unencrypted connection (the password would travel"
+                    + " in clear); use " + TLS + "=starttls or " + TLS + "=implicit, or set " + ALLOW_PLAIN_AUTH
+                    + "=true for a trusted network");
         }
         String from = address(s, FROM, s.required(FROM));
         List<String> to = new ArrayList<>();
@@ -132,7 +136,7 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
         return from.substring(from.lastIndexOf('@') + 1);
     }
 
-    private static Tls tls(Values<DeliveryException> s) throws DeliveryException {
+    private static <E extends Exception> Tls tls(Values<E> s) throws E {
         String value = s.optional(TLS);
         if (value == null) {
             return Tls.STARTTLS;
@@ -144,8 +148,8 @@ record SmtpSettings(String host, int port, Tls tls, Path trustCertificates, bool
         }
     }
 
-    private static String address(Values<DeliveryException> s, String setting, String address)
-            throws DeliveryException {
+    private static <E extends Exception> String address(Values<E> s, String setting, String address)
+            throws E {
         if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
             throw s.invalid(setting, "has an invalid e-mail address '" + Values.printable(address)
                     + "' (expected local@domain, ASCII, no display name)");

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.opsbench.core.spi.Notification;
 import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
+import org.opsbench.monitoring.internal.checks.ParameterException;
 import org.opsbench.monitoring.internal.support.Values;
 import org.opsbench.monitoring.internal.support.VaultSecrets;
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +41,7 @@ import org.osgi.service.component.annotations.Reference;
  * Redirects are not followed, so a token never goes to another host.
  */
 @Component(service = Notifier.class, property = "notifier=webhook")
-public final class WebhookNotifier implements Notifier {
+public final class WebhookNotifier implements ValidatingNotifier {
 
     /** The longest {@code Retry-After} waited for; a longer one is cut to this. */
     public static final int MAX_RETRY_AFTER_SECONDS = 60;
@@ -89,6 +90,11 @@ public final class WebhookNotifier implements Notifier {
                         Integer.toString(WebhookRequest.DEFAULT_RETRIES)),
                 Parameter.optional(WebhookRequest.BACKOFF_MILLIS, "First retry after (ms), doubled each time",
                         Parameter.Type.INTEGER, Integer.toString(WebhookRequest.DEFAULT_BACKOFF_MILLIS)));
+    }
+
+    @Override
+    public void validate(Map<String, String> settings) throws ParameterException {
+        WebhookRequest.read(ParameterException.reader(settings));
     }
 
     @Override

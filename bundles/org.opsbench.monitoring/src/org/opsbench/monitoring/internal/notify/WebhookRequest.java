@@ -54,7 +54,11 @@ record WebhookRequest(URI url, List<Map.Entry<String, String>> headers, String t
 
     /** Reads and checks the settings; the message of a refusal names the setting. */
     static WebhookRequest of(Map<String, String> settings) throws DeliveryException {
-        Values<DeliveryException> s = Settings.of("webhook", settings);
+        return read(Settings.of("webhook", settings));
+    }
+
+    /** Reads and checks the settings through {@code s}, whose refusals name the setting. */
+    static <E extends Exception> WebhookRequest read(Values<E> s) throws E {
         URI url = url(s);
         String signatureHeader = s.optional(SIGNATURE_HEADER);
         if (signatureHeader == null) {
@@ -73,13 +77,13 @@ record WebhookRequest(URI url, List<Map.Entry<String, String>> headers, String t
         return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
-    private static URI url(Values<DeliveryException> s) throws DeliveryException {
+    private static <E extends Exception> URI url(Values<E> s) throws E {
         return s.httpUrl(URL, s.required(URL), ": store a token in the vault and name it in '" + TOKEN_ALIAS + "'");
     }
 
     /** One header a line, {@code Name: value}. */
-    private static List<Map.Entry<String, String>> headers(Values<DeliveryException> s, String signatureHeader)
-            throws DeliveryException {
+    private static <E extends Exception> List<Map.Entry<String, String>> headers(Values<E> s,
+            String signatureHeader) throws E {
         String text = s.optional(HEADERS);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (text == null) {

@@ -2,6 +2,7 @@ package org.opsbench.monitoring.internal.service;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.opsbench.core.Principal;
@@ -199,8 +200,9 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     @Override
     public void saveRule(Principal caller, NotificationRule rule) {
         access.check(caller, MonitoringPermissions.WRITE);
-        Validation.rule(rule, rule.notifier() != null && runtime.notifiers().containsKey(rule.notifier()),
-                rule.escalationNotifier() != null && runtime.notifiers().containsKey(rule.escalationNotifier()));
+        Map<String, Notifier> installed = runtime.notifiers();
+        Validation.rule(rule, rule.notifier() == null ? null : installed.get(rule.notifier()),
+                rule.escalationNotifier() == null ? null : installed.get(rule.escalationNotifier()));
         Optional<NotificationRule> before = store().saveRule(rule);
         audit.append(new AuditEntry(caller, before.isPresent() ? "monitoring.rule.update" : "monitoring.rule.create",
                 "monitoring-rule", rule.name(), (before.isPresent() ? "changed" : "added") + " rule " + rule.name(),

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.opsbench.core.spi.CheckType;
+import org.opsbench.core.spi.Notifier;
 import org.opsbench.core.spi.Parameter;
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.CheckParameters;
@@ -17,6 +18,7 @@ import org.opsbench.monitoring.NotificationRule;
 import org.opsbench.monitoring.Range;
 import org.opsbench.monitoring.internal.checks.ParameterException;
 import org.opsbench.monitoring.internal.checks.ValidatingCheckType;
+import org.opsbench.monitoring.internal.notify.ValidatingNotifier;
 import org.opsbench.monitoring.internal.support.Values;
 
 /** Checks definitions before anything is written; the exception names the field. */
@@ -134,7 +136,13 @@ final class Validation {
         }
     }
 
-    static void rule(NotificationRule r, boolean notifierInstalled, boolean escalationInstalled) {
+    /**
+     * Checks a rule; {@code notifier} and {@code escalation} are the installed notifiers it names, or {@code null} when
+     * none of that id is installed.
+     */
+    static void rule(NotificationRule r, Notifier notifier, Notifier escalation) {
+        boolean notifierInstalled = notifier != null;
+        boolean escalationInstalled = escalation != null;
         name("name", r.name());
         if (r.states().isEmpty()) {
             throw new InvalidDefinitionException("states", "name at least one state, of " + STATES);
@@ -161,6 +169,20 @@ final class Validation {
         if (!r.escalateAfter().isZero() && (r.escalationNotifier() == null || !escalationInstalled)) {
             throw new InvalidDefinitionException("escalationNotifier",
                     "an escalation needs an installed notifier, '" + r.escalationNotifier() + "' is not");
+        }
+        settings("settings", notifier, r.settings());
+        if (!r.escalateAfter().isZero()) {
+            settings("escalationSettings", escalation, r.escalationSettings());
+        }
+    }
+
+    private static void settings(String field, Notifier notifier, Map<String, String> settings) {
+        if (notifier instanceof ValidatingNotifier validating) {
+            try {
+                validating.validate(settings);
+            } catch (ParameterException e) {
+                throw new InvalidDefinitionException(field + "." + e.parameter(), e.problem());
+            }
         }
     }
 

@@ -19,6 +19,16 @@ public final class EventProperties {
     /** {@code String}: name of the configuration item concerned. */
     public static final String CI_NAME = "ci.name";
 
+    /** {@code String[]}: ids of the configuration items concerned, when an event is about several. */
+    public static final String CI_IDS = "ci.ids";
+    /** {@code String[]}: names of the configuration items concerned, in the order of {@link #CI_IDS}. */
+    public static final String CI_NAMES = "ci.names";
+    /**
+     * {@code Long}: epoch milliseconds when a window the event opens ends at the latest (for example the planned end
+     * of a change's implementation), so that a window whose closing event is lost still ends.
+     */
+    public static final String WINDOW_END = "window.end";
+
     /** {@code String}: host name or address of a remote target. */
     public static final String HOST = "host";
     /** {@code Integer}: TCP port of a remote target. */

@@ -39,9 +39,16 @@ public final class Topics {
     /** A ticket's SLA target was breached. */
     public static final String INCIDENTS_SLA_BREACHED = ROOT + "incidents/SLA_BREACHED";
 
-    /** A change started its implementation window. */
+    /**
+     * A change started its implementation window: properties {@code reference} (the change's number), {@code ci.ids}
+     * and {@code ci.names} (its configuration items), {@code window.end} (its planned end), {@code summary}. Monitoring
+     * puts those items into maintenance until {@link #CHANGES_ENDED} or the window's end.
+     */
     public static final String CHANGES_STARTED = ROOT + "changes/STARTED";
-    /** A change ended its implementation window. */
+    /**
+     * A change ended its implementation window (properties {@code reference}, {@code ci.ids}, {@code ci.names},
+     * {@code state.new}: how it ended).
+     */
     public static final String CHANGES_ENDED = ROOT + "changes/ENDED";
 
     /** A configuration item was created or updated. */

@@ -24,8 +24,8 @@ public final class EventProperties {
     /** {@code String[]}: names of the configuration items concerned, in the order of {@link #CI_IDS}. */
     public static final String CI_NAMES = "ci.names";
     /**
-     * {@code Long}: epoch milliseconds when a window the event opens ends at the latest (for example the planned end
-     * of a change's implementation), so that a window whose closing event is lost still ends.
+     * {@code Long}: epoch milliseconds when a window the event opens ends at the latest (for example the planned end of
+     * a change's implementation), so that a window whose closing event is lost still ends.
      */
     public static final String WINDOW_END = "window.end";
 

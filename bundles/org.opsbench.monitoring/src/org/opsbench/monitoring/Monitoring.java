@@ -46,7 +46,10 @@ public interface Monitoring {
     /** Schedules a maintenance window; returns it with its id. */
     Downtime scheduleDowntime(Principal caller, CheckKey target, Instant start, Instant end, String comment);
 
-    /** Cancels (or ends early) a maintenance window; returns whether it existed. */
+    /**
+     * Cancels a maintenance window: one under way ends now and stays on record, a planned one is removed. Returns
+     * whether there was such a window that had not ended.
+     */
     boolean cancelDowntime(Principal caller, long id);
 
     /** The maintenance windows overlapping {@code [from, to)}, by start. */

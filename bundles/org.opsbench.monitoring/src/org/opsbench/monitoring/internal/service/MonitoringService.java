@@ -182,7 +182,7 @@ public final class MonitoringService implements Monitoring {
     @Override
     public boolean cancelDowntime(Principal caller, long id) {
         access.check(caller, MonitoringPermissions.ACKNOWLEDGE);
-        var gone = runtime.config().deleteDowntime(id);
+        var gone = runtime.config().cancelDowntime(id, Instant.now());
         if (gone.isEmpty()) {
             return false;
         }

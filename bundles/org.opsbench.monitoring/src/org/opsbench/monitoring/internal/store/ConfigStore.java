@@ -194,15 +194,25 @@ public final class ConfigStore {
         });
     }
 
-    /** Deletes a downtime; returns what was deleted. */
-    public Optional<Downtime> deleteDowntime(long id) {
+    /**
+     * Ends a window under way at {@code now} (it stays on record) or removes one not yet begun; returns it as it was,
+     * or empty when there is none or it has already ended.
+     */
+    public Optional<Downtime> cancelDowntime(long id, Instant now) {
+        long millis = now.toEpochMilli();
         return write(em -> {
             DowntimeEntity e = em.find(DowntimeEntity.class, id);
-            if (e == null) {
+            if (e == null || e.endMillis <= millis) {
                 return Optional.empty();
             }
-            em.remove(e);
-            return Optional.of(downtime(e));
+            Downtime before = downtime(e);
+            if (e.startMillis < millis) {
+                // a window under way ends now and stays on record (the maintenance calendar, the audit's story)
+                e.endMillis = millis;
+            } else {
+                em.remove(e);
+            }
+            return Optional.of(before);
         });
     }
 

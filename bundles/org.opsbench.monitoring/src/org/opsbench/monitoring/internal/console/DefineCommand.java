@@ -92,7 +92,7 @@ public final class DefineCommand extends MonitoringCommand {
                 yield admin.deleteHost(caller, name) ? "deleted host " + name + " with its checks" : "no host " + name;
             }
             case "set" -> {
-                Settings s = Settings.of(args.subList(2, args.size()), HOST_USAGE);
+                KeyValues s = KeyValues.of(args.subList(2, args.size()), HOST_USAGE);
                 HostDefinition old = admin.host(caller, name).orElse(null);
                 String address = s.text("address", old == null ? null : old.address());
                 if (address == null) {
@@ -100,7 +100,7 @@ public final class DefineCommand extends MonitoringCommand {
                 }
                 HostDefinition base = old == null ? HostDefinition.of(name, address) : old;
                 String check = s.text("check", base.hostCheck());
-                Map<String, String> checkParameters = Settings.merge(
+                Map<String, String> checkParameters = KeyValues.merge(
                         check.equals(base.hostCheck()) ? base.hostCheckParameters() : Map.of(),
                         s.takePrefixed("check."));
                 HostDefinition host = new HostDefinition(name, address, s.text("ci", base.ciId()),
@@ -137,7 +137,7 @@ public final class DefineCommand extends MonitoringCommand {
                 yield admin.deleteCheck(caller, key) ? "deleted check " + key : "no check " + key;
             }
             case "set" -> {
-                Settings s = Settings.of(args.subList(2, args.size()), CHECK_USAGE);
+                KeyValues s = KeyValues.of(args.subList(2, args.size()), CHECK_USAGE);
                 String type = s.text("type", old == null ? null : old.type());
                 if (type == null) {
                     throw new IllegalArgumentException("type: required for a new check (installed: "
@@ -161,7 +161,8 @@ public final class DefineCommand extends MonitoringCommand {
                 s.takeOthers(CHECK_KEYS).forEach(changes::putIfAbsent);
                 s.noneLeft(CHECK_USAGE);
                 // a new type starts from its own parameters: the old type's mean nothing to it
-                Map<String, String> parameters = Settings.merge(type.equals(base.type()) ? base.parameters() : Map.of(),
+                Map<String, String> parameters = KeyValues.merge(
+                        type.equals(base.type()) ? base.parameters() : Map.of(),
                         changes);
                 check = new CheckDefinition(check.host(), check.name(), type, parameters, check.interval(),
                         check.retryInterval(), check.maxAttempts(), check.timeout(), check.thresholds(),
@@ -208,7 +209,7 @@ public final class DefineCommand extends MonitoringCommand {
                 yield admin.deleteRule(caller, name) ? "deleted rule " + name : "no rule " + name;
             }
             case "set" -> {
-                Settings s = Settings.of(args.subList(2, args.size()), RULE_USAGE);
+                KeyValues s = KeyValues.of(args.subList(2, args.size()), RULE_USAGE);
                 String notifier = s.text("notifier", old == null ? null : old.notifier());
                 if (notifier == null) {
                     throw new IllegalArgumentException("notifier: required for a new rule (installed: "
@@ -226,12 +227,12 @@ public final class DefineCommand extends MonitoringCommand {
                 var escalateAfter = s.duration("escalate-after", base.escalateAfter());
                 String escalateTo = s.text("escalate-to", base.escalationNotifier());
                 boolean enabled = s.bool("enabled", base.enabled());
-                Map<String, String> escalation = Settings.merge(
+                Map<String, String> escalation = KeyValues.merge(
                         java.util.Objects.equals(escalateTo, base.escalationNotifier())
                                 ? base.escalationSettings()
                                 : Map.of(),
                         s.takePrefixed("escalation."));
-                Map<String, String> settings = Settings.merge(
+                Map<String, String> settings = KeyValues.merge(
                         notifier.equals(base.notifier()) ? base.settings() : Map.of(), s.takeOthers(RULE_KEYS));
                 s.noneLeft(RULE_USAGE);
                 NotificationRule rule = new NotificationRule(name, states, hosts, checks, notifier, settings, repeat,

@@ -14,16 +14,16 @@ import org.opsbench.monitoring.Durations;
  * know is refused naming it. Values are typed on the way out ({@link #duration}, {@link #count}, {@link #bool}), and an
  * error names the key and the value.
  */
-final class Settings {
+final class KeyValues {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    private Settings() {
+    private KeyValues() {
     }
 
     /** Reads {@code words}; every word must be {@code KEY=VALUE} (the value may be empty). */
-    static Settings of(List<String> words, String usage) {
-        Settings s = new Settings();
+    static KeyValues of(List<String> words, String usage) {
+        KeyValues s = new KeyValues();
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {

@@ -21,6 +21,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 import org.opsbench.changes.ChangeDraft;
+import org.opsbench.changes.ChangeExecution;
+import org.opsbench.changes.HostAccess;
 import org.opsbench.changes.ChangeRequest;
 import org.opsbench.changes.ChangeState;
 import org.opsbench.changes.ChangeType;
@@ -31,6 +33,7 @@ import org.opsbench.changes.ui.internal.ChangeEditorPart;
 import org.opsbench.changes.ui.internal.ChangeViews;
 import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
+import org.opsbench.core.security.SecretStore;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -46,11 +49,15 @@ class ChangesUiTest {
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     private static Changes changes() throws Exception {
-        ServiceTracker<Changes, Changes> t = new ServiceTracker<>(
-                FrameworkUtil.getBundle(ChangesUiTest.class).getBundleContext(), Changes.class, null);
+        return service(Changes.class);
+    }
+
+    private static <T> T service(Class<T> type) throws Exception {
+        ServiceTracker<T, T> t = new ServiceTracker<>(FrameworkUtil.getBundle(ChangesUiTest.class).getBundleContext(),
+                type, null);
         t.open();
-        Changes c = t.waitForService(20_000);
-        assertNotNull(c, "the changes service");
+        T c = t.waitForService(20_000);
+        assertNotNull(c, type.getSimpleName());
         return c;
     }
 
@@ -87,6 +94,22 @@ class ChangesUiTest {
         changes.schedule(REQUESTER, done.reference(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(1800));
         changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTING, "");
         changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTED, "");
+        // a host nobody listens on: the execution runs, and its step fails, as the log shows
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        CiRef lab = new CiRef("lab-" + RUN, "host", "lab-" + RUN);
+        String alias = "changes-ui/" + RUN;
+        service(SecretStore.class).store(REQUESTER, alias, SecretStore.Kind.PASSWORD, "ui test",
+                "not-used".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        service(ChangeExecution.class).saveAccess(REQUESTER, new HostAccess(lab.id(), "127.0.0.1", closed, "ops",
+                alias));
+        ChangeRequest toRun = changes.create(REQUESTER, ChangeDraft.of(ChangeType.EMERGENCY, "restart lab " + RUN,
+                List.of(lab)).withSteps(List.of("systemctl restart app"), List.of("systemctl start app")));
+        changes.submit(REQUESTER, toRun.reference());
+        changes.schedule(REQUESTER, toRun.reference(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(900));
         ChangeRequest draft = changes.create(REQUESTER, ChangeDraft.of(ChangeType.NORMAL, "rotate keys " + RUN,
                 List.of(web)).withSteps(List.of("ssh-keygen -A"), List.of()));
 
@@ -133,7 +156,8 @@ class ChangesUiTest {
                         && RunningWorkbench.find(e, "editor.approve") != null);
                 assertTrue(
                         ((org.eclipse.swt.widgets.Text) Ui.find(e, "editor.risk")).getText().contains("normal change"));
-                assertEquals(List.of("editor.to.REJECTED"), moves(e), "approval goes through the quorum");
+                assertEquals(List.of(), moves(e), "approval goes through the quorum, rejection with a reason");
+                assertNotNull(RunningWorkbench.find(e, "editor.reject"));
                 shot(s, e, "changes-editor");
 
                 MPart listPart = Ui.show(s, ChangeViews.LIST);
@@ -156,11 +180,20 @@ class ChangesUiTest {
                 s.waitUntil("the correlation", 20_000, () -> Ui.rows(found).stream()
                         .anyMatch(r -> r.get(2).equals(done.reference()) && r.get(3).equals("IMPLEMENTED")));
                 shot(s, corr, "changes-correlation");
-                ChangeViews.select(s.application(), done.reference());
+                ChangeViews.select(s.application(), toRun.reference());
                 MPart execPart = Ui.show(s, ChangeViews.EXECUTION);
-                Label execHeader = Ui.find((Control) execPart.getWidget(), "execution.header");
-                assertEquals(done.reference(), execHeader.getText());
-                shot(s, (Control) execPart.getWidget(), "changes-execution");
+                Control exec = (Control) execPart.getWidget();
+                Label execHeader = Ui.find(exec, "execution.header");
+                assertEquals(toRun.reference(), execHeader.getText());
+                Ui.press(exec, "execution.execute");
+                Table stepRuns = Ui.find(exec, "execution.runs.table");
+                s.waitUntil("the failed step logged", 30_000, () -> Ui.rows(stepRuns).stream()
+                        .anyMatch(r -> r.get(2).equals(lab.name()) && r.get(3).equals("FAILED")));
+                s.waitUntil("the outcome", 30_000, () -> ((Label) Ui.find(exec, "execution.message")).getText()
+                        .equals(toRun.reference() + " implement: FAILED - roll back to restore"));
+                stepRuns.select(0);
+                stepRuns.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                shot(s, exec, "changes-execution");
                 MPart basePart = Ui.show(s, ChangeViews.BASELINES);
                 shot(s, (Control) basePart.getWidget(), "changes-baselines");
 

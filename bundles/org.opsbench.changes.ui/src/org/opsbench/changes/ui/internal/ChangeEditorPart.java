@@ -230,6 +230,10 @@ public class ChangeEditorPart {
         }
         if (loaded != null) {
             for (ChangeState s : loaded.next()) {
+                if (s == ChangeState.REJECTED && awaitingDecision(c)) {
+                    // the board rejects with a reason: the Reject button below
+                    continue;
+                }
                 Buttons.push(workflow, label(c, s), "editor.to." + s.name(), () -> move(s));
             }
             if (awaitingDecision(c)) {

@@ -74,6 +74,10 @@ public final class ChangeService implements Changes {
         this.audit = audit;
     }
 
+    private Guards guards() {
+        return new Guards(store(), this::quorum);
+    }
+
     private ChangeStore store() {
         return runtime.changes();
     }
@@ -85,10 +89,10 @@ public final class ChangeService implements Changes {
     @Override
     public ChangeRequest create(Principal caller, ChangeDraft draft) {
         access.check(caller, ChangePermissions.WRITE);
-        ChangeDraft checked = validate(draft);
+        ChangeDraft checked = Drafts.validate(draft, items);
         ChangeRequest created = store().create(checked, caller.name(), "", now());
         audit.append(new AuditEntry(caller, "changes.change.create", "change", created.reference(),
-                "requested " + created.reference() + ": " + created.title(), null, render(created)));
+                "requested " + created.reference() + ": " + created.title(), null, Drafts.render(created)));
         updated(caller, created, null, "created");
         return created;
     }
@@ -99,11 +103,12 @@ public final class ChangeService implements Changes {
         access.check(caller, ChangePermissions.WRITE);
         ChangeTemplate t = store().templates().stream().filter(x -> x.name().equals(template)).findFirst()
                 .orElseThrow(() -> new InvalidChangeException("template", "no template '" + template + "'"));
-        ChangeDraft draft = validate(new ChangeDraft(ChangeType.STANDARD, t.title(), t.reason(), targets, start, end,
-                t.steps(), t.rollbackSteps(), t.testPlan(), ""));
+        ChangeDraft draft = Drafts
+                .validate(new ChangeDraft(ChangeType.STANDARD, t.title(), t.reason(), targets, start, end,
+                        t.steps(), t.rollbackSteps(), t.testPlan(), ""), items);
         ChangeRequest created = store().create(draft, caller.name(), t.name(), now());
         audit.append(new AuditEntry(caller, "changes.change.create", "change", created.reference(),
-                "requested " + created.reference() + " from template " + t.name(), null, render(created)));
+                "requested " + created.reference() + " from template " + t.name(), null, Drafts.render(created)));
         updated(caller, created, null, "created from template " + t.name());
         return created;
     }
@@ -111,7 +116,7 @@ public final class ChangeService implements Changes {
     @Override
     public ChangeRequest update(Principal caller, String reference, ChangeDraft draft) {
         access.check(caller, ChangePermissions.WRITE);
-        ChangeDraft checked = validate(draft);
+        ChangeDraft checked = Drafts.validate(draft, items);
         ChangeStore.Modified m = store().modify(reference, caller.name(), now(), c -> {
             if (c.state() != ChangeState.DRAFT) {
                 throw new IllegalStateException(
@@ -126,7 +131,7 @@ public final class ChangeService implements Changes {
             return new Edit(null, checked, null, null, null, null, null);
         });
         audit.append(new AuditEntry(caller, "changes.change.update", "change", reference,
-                "edited " + reference, render(m.before()), render(m.after())));
+                "edited " + reference, Drafts.render(m.before()), Drafts.render(m.after())));
         updated(caller, m.after(), null, "edited");
         return m.after();
     }
@@ -149,83 +154,26 @@ public final class ChangeService implements Changes {
         ChangeRequest c = existing(reference);
         Set<ChangeState> allowed = EnumSet.noneOf(ChangeState.class);
         for (ChangeState s : ChangeWorkflow.next(c.type(), c.state())) {
-            if (access.isAllowed(caller, permissionFor(c, s)) && guard(c, s) == null) {
+            if (access.isAllowed(caller, Guards.permissionFor(c, s)) && guards().refusal(c, s) == null) {
                 allowed.add(s);
             }
         }
         return allowed;
     }
 
-    /** The permission a move of {@code c} to {@code target} needs. */
-    static String permissionFor(ChangeRequest c, ChangeState target) {
-        if (c.type() == ChangeType.STANDARD && c.state() == ChangeState.DRAFT) {
-            // submitting a standard change: its template is the approval
-            return ChangePermissions.WRITE;
-        }
-        return switch (target) {
-            case ASSESSED, APPROVED, REJECTED -> ChangePermissions.APPROVE;
-            case IMPLEMENTING, IMPLEMENTED, FAILED, ROLLED_BACK -> ChangePermissions.EXECUTE;
-            default -> ChangePermissions.WRITE;
-        };
-    }
-
-    /** Why the move to {@code target} is refused for data reasons, or {@code null}. */
-    private String guard(ChangeRequest c, ChangeState target) {
-        switch (target) {
-            case APPROVED -> {
-                boolean unschedule = c.state() == ChangeState.SCHEDULED;
-                if (c.type() != ChangeType.STANDARD && !unschedule && c.approvalCount() < quorum(c.type())) {
-                    return c.reference() + " needs " + quorum(c.type()) + " approvals, has " + c.approvalCount()
-                            + ": approve it as a board member";
-                }
-            }
-            case SCHEDULED -> {
-                if (c.draft().plannedStart() == null || c.draft().plannedEnd() == null) {
-                    return c.reference() + " has no implementation window: schedule it with a start and an end";
-                }
-                String frozen = frozen(c, c.draft().plannedStart(), c.draft().plannedEnd());
-                if (frozen != null) {
-                    return frozen;
-                }
-            }
-            case CLOSED -> {
-                if (c.type() == ChangeType.EMERGENCY && c.state() == ChangeState.REVIEWED
-                        && c.approvalCount() < quorum(c.type())) {
-                    return "emergency change " + c.reference() + " needs its post-approval before it is closed ("
-                            + c.approvalCount() + " of " + quorum(c.type()) + ")";
-                }
-            }
-            default -> {
-                // no data guard
-            }
-        }
-        return null;
-    }
-
-    private String frozen(ChangeRequest c, Instant start, Instant end) {
-        if (c.type() == ChangeType.EMERGENCY) {
-            return null;
-        }
-        for (FreezeWindow f : store().freezes(start, end)) {
-            return "the window " + start + " to " + end + " falls in the freeze '" + f.name() + "' (" + f.start()
-                    + " to " + f.end() + "): only emergency changes may be scheduled then";
-        }
-        return null;
-    }
-
     @Override
     public ChangeRequest transition(Principal caller, String reference, ChangeState target, String comment) {
         access.check(caller, ChangePermissions.READ);
         ChangeRequest current = existing(reference);
-        access.check(caller, permissionFor(current, target));
+        access.check(caller, Guards.permissionFor(current, target));
         RiskAssessment risk = target == ChangeState.ASSESSED ? risk(current) : null;
         ChangeStore.Modified m = store().modify(reference, caller.name(), now(), c -> {
             ChangeWorkflow.check(c.type(), c.state(), target);
-            if (!permissionFor(c, target).equals(permissionFor(current, target))) {
+            if (!Guards.permissionFor(c, target).equals(Guards.permissionFor(current, target))) {
                 // moved meanwhile: decide again with what it is now
-                access.check(caller, permissionFor(c, target));
+                access.check(caller, Guards.permissionFor(c, target));
             }
-            String refused = guard(c, target);
+            String refused = guards().refusal(c, target);
             if (refused != null) {
                 throw new IllegalStateException(refused);
             }
@@ -359,10 +307,10 @@ public final class ChangeService implements Changes {
     @Override
     public List<Conflict> schedule(Principal caller, String reference, Instant start, Instant end) {
         access.check(caller, ChangePermissions.WRITE);
-        window(start, end);
+        Drafts.window(start, end);
         ChangeStore.Modified m = store().modify(reference, caller.name(), now(), c -> {
             ChangeWorkflow.check(c.type(), c.state(), ChangeState.SCHEDULED);
-            String frozen = frozen(c, start, end);
+            String frozen = guards().frozen(c, start, end);
             if (frozen != null) {
                 throw new IllegalStateException(frozen);
             }
@@ -422,7 +370,7 @@ public final class ChangeService implements Changes {
         if (freeze.name() == null || freeze.name().isBlank()) {
             throw new InvalidChangeException("name", "required");
         }
-        window(freeze.start(), freeze.end());
+        Drafts.window(freeze.start(), freeze.end());
         FreezeWindow saved = store().saveFreeze(freeze);
         audit.append(new AuditEntry(caller, "changes.freeze.save", "freeze", Long.toString(saved.id()),
                 "freeze '" + saved.name() + "' " + saved.start() + " to " + saved.end(), null, saved.toString()));
@@ -482,64 +430,5 @@ public final class ChangeService implements Changes {
 
     private ChangeRequest existing(String reference) {
         return store().find(reference).orElseThrow(() -> new IllegalArgumentException("no change " + reference));
-    }
-
-    private ChangeDraft validate(ChangeDraft d) {
-        if (d.title().isEmpty()) {
-            throw new InvalidChangeException("title", "required");
-        }
-        if (d.title().length() > 300) {
-            throw new InvalidChangeException("title", "at most 300 characters");
-        }
-        if (d.items().isEmpty()) {
-            throw new InvalidChangeException("items", "name at least one configuration item");
-        }
-        if ((d.plannedStart() == null) != (d.plannedEnd() == null)) {
-            throw new InvalidChangeException(d.plannedStart() == null ? "plannedStart" : "plannedEnd",
-                    "give both ends of the window or neither");
-        }
-        if (d.plannedStart() != null) {
-            window(d.plannedStart(), d.plannedEnd());
-        }
-        for (int i = 0; i < d.steps().size(); i++) {
-            if (d.steps().get(i).isBlank() || d.steps().get(i).contains("\n")) {
-                throw new InvalidChangeException("steps", "step " + (i + 1) + " must be one non-blank line");
-            }
-        }
-        for (int i = 0; i < d.rollbackSteps().size(); i++) {
-            if (d.rollbackSteps().get(i).isBlank() || d.rollbackSteps().get(i).contains("\n")) {
-                throw new InvalidChangeException("rollbackSteps", "step " + (i + 1) + " must be one non-blank line");
-            }
-        }
-        ConfigurationItems cmdb = items;
-        if (cmdb == null) {
-            return d;
-        }
-        List<CiRef> resolved = new ArrayList<>();
-        for (CiRef i : d.items()) {
-            resolved.add(cmdb.resolve(i.id())
-                    .orElseThrow(() -> new InvalidChangeException("items", "no configuration item '" + i.id() + "'")));
-        }
-        return new ChangeDraft(d.type(), d.title(), d.reason(), resolved, d.plannedStart(), d.plannedEnd(),
-                d.steps(), d.rollbackSteps(), d.testPlan(), d.implementer());
-    }
-
-    private static void window(Instant start, Instant end) {
-        if (start == null) {
-            throw new InvalidChangeException("plannedStart", "required");
-        }
-        if (end == null) {
-            throw new InvalidChangeException("plannedEnd", "required");
-        }
-        if (!end.isAfter(start)) {
-            throw new InvalidChangeException("plannedEnd", "must be after the start (" + start + "), was " + end);
-        }
-    }
-
-    private static String render(ChangeRequest c) {
-        return c.reference() + " " + c.type() + " " + c.state() + " '" + c.title() + "' items="
-                + c.draft().items().stream().map(CiRef::id).toList() + " window=" + c.draft().plannedStart() + "/"
-                + c.draft().plannedEnd() + " steps=" + c.draft().steps().size() + " rollback="
-                + c.draft().rollbackSteps().size();
     }
 }

@@ -50,6 +50,16 @@ public final class Topics {
      * {@code state.new}: how it ended).
      */
     public static final String CHANGES_ENDED = ROOT + "changes/ENDED";
+    /**
+     * A change was created or changed: state, approvals, schedule or fields (properties {@code reference},
+     * {@code state.old} and {@code state.new} when the state changed, {@code summary}).
+     */
+    public static final String CHANGES_UPDATED = ROOT + "changes/UPDATED";
+    /**
+     * A configuration baseline was compared and the host's configuration differs from it (properties {@code ci.id},
+     * {@code ci.type}, {@code ci.name}, {@code reference}: the baseline, {@code summary}).
+     */
+    public static final String CHANGES_DRIFT = ROOT + "changes/DRIFT";
 
     /** A configuration item was created or updated. */
     public static final String ASSETS_CI_UPDATED = ROOT + "assets/CI_UPDATED";

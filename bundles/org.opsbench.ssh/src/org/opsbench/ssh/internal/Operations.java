@@ -43,9 +43,19 @@ final class Operations {
     }
 
     ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener) {
+        return exec(target, command, timeout, listener, null, null);
+    }
+
+    /** Binary streams: stdin fed from {@code stdin} (or none), stdout as bytes to {@code stdout}. */
+    ExecResult exec(SshTarget target, String command, Duration timeout, InputStream stdin, OutputStream stdout) {
+        return exec(target, command, timeout, null, stdin, stdout);
+    }
+
+    private ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener,
+            InputStream stdin, OutputStream stdout) {
         long start = System.nanoTime();
         long deadline = SessionPool.deadline(timeout);
-        int limit = listener == null
+        int limit = listener == null && stdout == null
                 ? org.opsbench.ssh.RemoteShell.MAX_CAPTURED_BYTES
                 : org.opsbench.ssh.RemoteShell.STREAMED_TAIL_BYTES;
         OutputCapture out = new OutputCapture(limit, listener == null ? null : listener::stdout);
@@ -54,8 +64,12 @@ final class Operations {
         try {
             opened = open(target, "exec", deadline, channel -> {
                 channel.setCommand(command);
-                channel.setInputStream(null);
-                channel.setOutputStream(out, true);
+                if (stdin == null) {
+                    channel.setInputStream(null);
+                } else {
+                    channel.setInputStream(stdin, true);
+                }
+                channel.setOutputStream(stdout == null ? out : stdout, true);
                 channel.setErrStream(err, true);
             });
         } catch (FailureException e) {

@@ -59,7 +59,10 @@ public interface RemoteShell {
      * the command's input) and its standard output written as bytes to {@code stdout}, unchanged: for binary streams
      * such as {@code tar -cf -} or {@code tar -xf -}. Neither stream is closed. The returned
      * {@link ExecResult.Completed} holds an empty {@code stdout} and the last {@value #STREAMED_TAIL_BYTES} bytes of
-     * standard error. When {@code stdout} throws, the channel is closed and the result has exit code {@code -1}.
+     * standard error. When {@code stdout} throws, the channel is closed and the result has exit code {@code -1}. The
+     * command gets an SSH session of its own (not pooled), because a slow consumer of {@code stdout} holds up the
+     * session's I/O: on a shared session it would stall, or deadlock with, other channels (such as an SFTP upload that
+     * the same consumer feeds).
      *
      * @since 1.1
      */

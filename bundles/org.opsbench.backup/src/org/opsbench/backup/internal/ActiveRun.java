@@ -6,8 +6,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A run in progress: live figures, its log, and how to cancel it. */
-final class ActiveRun {
+/** A run in progress: live figures, its log, and how to cancel it (public for the benchmark). */
+public final class ActiveRun {
 
     final long id;
     final String job;
@@ -21,7 +21,7 @@ final class ActiveRun {
     volatile Future<?> future;
     volatile String archive = "";
 
-    ActiveRun(long id, String job, String trigger, Instant started) {
+    public ActiveRun(long id, String job, String trigger, Instant started) {
         this.id = id;
         this.job = job;
         this.trigger = trigger;
@@ -32,7 +32,8 @@ final class ActiveRun {
         log.append(Instant.now()).append(' ').append(line).append('\n');
     }
 
-    synchronized String log() {
+    /** The log so far. */
+    public synchronized String log() {
         return log.toString();
     }
 }

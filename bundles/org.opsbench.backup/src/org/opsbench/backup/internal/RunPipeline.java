@@ -41,10 +41,10 @@ import org.opsbench.ssh.SshTarget;
  * nothing under the archive's name. The manifest {@code <archive>.manifest} is written after the archive: an archive
  * without it is not a complete backup.
  */
-final class RunPipeline {
+public final class RunPipeline {
 
     /** What a finished pipeline produced. */
-    record Result(RunOutcome outcome, String archive, long bytes, long sourceBytes, int files, String sha256,
+    public record Result(RunOutcome outcome, String archive, long bytes, long sourceBytes, int files, String sha256,
             String manifest, String reason) {
     }
 
@@ -58,7 +58,7 @@ final class RunPipeline {
     private final Path workFolder;
     private final Duration timeout;
 
-    RunPipeline(RemoteShell shell, SshAccess access, DatabaseBackup database, ExecutorService io, Path workFolder,
+    public RunPipeline(RemoteShell shell, SshAccess access, DatabaseBackup database, ExecutorService io, Path workFolder,
             Duration timeout) {
         this.shell = shell;
         this.access = access;
@@ -80,7 +80,7 @@ final class RunPipeline {
         return "tar -cf - -- " + paths.stream().map(SshAccess::quote).collect(Collectors.joining(" "));
     }
 
-    Result run(JobDefinition job, BackupTarget target, ActiveRun active) {
+    public Result run(JobDefinition job, BackupTarget target, ActiveRun active) {
         String archive = archiveName(job, active.id, active.started);
         active.archive = archive;
         byte[] key = job.encrypted()

@@ -79,10 +79,12 @@ final class BackupBench {
                     Files.readAllBytes(dir.resolve("user_ed25519")), "bench/aes", new byte[32]));
             ExecutorService io = Executors.newCachedThreadPool();
             RunPipeline pipeline = new RunPipeline(shell, access, null, io, dir, Duration.ofHours(1));
+            double hashed = 0;
             double baseline = 0;
             double plain = 0;
             for (int r = 0; r < rounds; r++) {
                 baseline = Math.max(baseline, opensshTar(data, bytes));
+                hashed = Math.max(hashed, opensshTarHashed(data, bytes));
                 plain = Math.max(plain, opsbench(pipeline, data, bytes, false, false, r));
             }
             double full = opsbench(pipeline, data, bytes, true, true, 99);
@@ -90,6 +92,8 @@ final class BackupBench {
             double raw = raw(shell, access, data, bytes);
             System.out.printf("  (diagnostic) RemoteShell exec of tar into a null sink      %8.1f MiB/s%n", raw);
             System.out.printf("  baseline  ssh host tar -cf - DIR > file (OpenSSH)        %8.1f MiB/s%n", baseline);
+            System.out.printf("  baseline2 ssh host tar -cf - DIR | tee file | sha256sum      %8.1f MiB/s   (no goal: the"
+                    + " same pipe with one checksum)%n", hashed);
             System.out.printf("  opsbench  backup job, no compression, no encryption     %8.1f MiB/s   (manifest with"
                     + " per-file SHA-256, archive SHA-256, temp name + fsync + rename)%n", plain);
             System.out.printf("  ratio     baseline / opsbench                            %8.2fx      goal <= 1.30x  %s%n",
@@ -133,6 +137,20 @@ final class BackupBench {
         }
         try (var ch = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.WRITE)) {
             ch.force(true); // the same durability as the target's fsync
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Files.delete(out);
+        return bytes / (double) MIB / seconds;
+    }
+
+    private double opensshTarHashed(Path data, long bytes) throws Exception {
+        Path out = dir.resolve("baseline2.tar");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("sh", "-c", "ssh -F '" + dir.resolve("ssh_config") + "' bench.host tar -cf - -- '"
+                + data + "' | tee '" + out + "' | sha256sum > /dev/null && sync '" + out + "'")
+                .redirectError(Redirect.INHERIT).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ssh tar | tee | sha256sum failed");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Files.delete(out);

@@ -8,16 +8,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.opsbench.backup.internal.archive.Hex;
 
-/** Counts and digests (SHA-256) what passes. */
+/** Counts what passes, and digests it (SHA-256) unless told not to. */
 final class CountingOutputStream extends FilterOutputStream {
 
     private final AtomicLong count;
-    private final MessageDigest digest = Hex.sha256();
+    private final MessageDigest digest;
     private String hex;
 
     CountingOutputStream(OutputStream out, AtomicLong count) {
+        this(out, count, true);
+    }
+
+    CountingOutputStream(OutputStream out, AtomicLong count, boolean digesting) {
         super(out);
         this.count = count;
+        this.digest = digesting ? Hex.sha256() : null;
     }
 
     @Override
@@ -28,13 +33,15 @@ final class CountingOutputStream extends FilterOutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
-        digest.update(b, off, len);
+        if (digest != null) {
+            digest.update(b, off, len);
+        }
         count.addAndGet(len);
     }
 
     @Override
     public void close() throws IOException {
-        if (hex == null) {
+        if (hex == null && digest != null) {
             hex = Hex.of(digest.digest());
         }
         out.close();

@@ -58,7 +58,8 @@ public final class RunPipeline {
     private final Path workFolder;
     private final Duration timeout;
 
-    public RunPipeline(RemoteShell shell, SshAccess access, DatabaseBackup database, ExecutorService io, Path workFolder,
+    public RunPipeline(RemoteShell shell, SshAccess access, DatabaseBackup database, ExecutorService io,
+            Path workFolder,
             Duration timeout) {
         this.shell = shell;
         this.access = access;
@@ -101,7 +102,8 @@ public final class RunPipeline {
                 if (job.compress()) {
                     o = new GZIPOutputStream(o, 64 * 1024);
                 }
-                sourceDigest[0] = new CountingOutputStream(o, active.read);
+                // only a command's output needs its own checksum: a tar stream's files are digested by the scanner
+                sourceDigest[0] = new CountingOutputStream(o, active.read, scanner == null);
                 return scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -73,7 +73,11 @@ public final class LocalDirectoryTarget implements BackupTarget {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                data.transferTo(out);
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = data.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
                 out.flush();
                 channel.force(true);
             }

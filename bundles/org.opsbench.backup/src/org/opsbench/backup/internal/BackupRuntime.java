@@ -23,14 +23,12 @@ import org.opsbench.backup.CronExpression;
 import org.opsbench.backup.DrillRecord;
 import org.opsbench.backup.JobDefinition;
 import org.opsbench.backup.ManifestEntry;
-import org.opsbench.backup.Objective;
 import org.opsbench.backup.ObjectiveStatus;
 import org.opsbench.backup.RestoreRequest;
 import org.opsbench.backup.RunOutcome;
 import org.opsbench.backup.RunRecord;
 import org.opsbench.backup.VerifyResult;
 import org.opsbench.backup.internal.archive.Manifest;
-import org.opsbench.backup.internal.schedule.ObjectiveRules;
 import org.opsbench.backup.internal.schedule.RetentionPlan;
 import org.opsbench.backup.internal.store.BackupStore;
 import org.opsbench.core.Principal;
@@ -102,6 +100,7 @@ public final class BackupRuntime {
     private ScheduledExecutorService ticker;
     private RunPipeline pipeline;
     private Restores restores;
+    private ObjectiveWatch objectives;
     private boolean scheduling;
     private Duration timeout;
 
@@ -123,6 +122,7 @@ public final class BackupRuntime {
         io = Executors.newCachedThreadPool(r -> thread(r, "opsbench-backup-io"));
         pipeline = new RunPipeline(shell, access, database, io, work, timeout);
         restores = new Restores(shell, access, database, work, timeout);
+        objectives = new ObjectiveWatch(store, events);
         scheduling = config.scheduling();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "opsbench-backup-ticker"));
         ticker.scheduleWithFixedDelay(this::tick, config.tickSeconds(), config.tickSeconds(), TimeUnit.SECONDS);
@@ -225,7 +225,7 @@ public final class BackupRuntime {
                     log.warn("pruning {} failed: {}", job.name(), e.getMessage());
                 }
             }
-            Map<String, Object> props = runProperties(job, finished);
+            Map<String, Object> props = Events.runProperties(job, finished);
             if (r.outcome() != RunOutcome.SUCCEEDED) {
                 props.put(EventProperties.REASON, r.reason());
                 props.put(EventProperties.SEVERITY, Severity.MAJOR.name());
@@ -233,32 +233,13 @@ public final class BackupRuntime {
                         + ": " + r.reason());
                 events.post(Topics.BACKUP_RUN_FAILED, props);
             }
-            events.post(Topics.BACKUP_RUN_FINISHED, runProperties(job, finished));
+            events.post(Topics.BACKUP_RUN_FINISHED, Events.runProperties(job, finished));
         } catch (RuntimeException e) {
             log.error("backup run {} of {} could not be recorded: {}", run.id, job.name(), e.toString());
         } finally {
             active.remove(run.id);
             run.done.countDown();
         }
-    }
-
-    private static Map<String, Object> runProperties(JobDefinition job, RunRecord run) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(EventProperties.SOURCE, "backup:" + job.name());
-        p.put(EventProperties.REFERENCE, "run " + run.id());
-        p.put(EventProperties.NEW_STATE, run.outcome().name());
-        p.put(EventProperties.SUMMARY, "backup " + job.name() + " run " + run.id() + ": " + run.outcome());
-        p.put(EventProperties.SEVERITY,
-                run.outcome() == RunOutcome.SUCCEEDED ? Severity.INFO.name() : Severity.MAJOR.name());
-        if (!job.ciId().isEmpty()) {
-            p.put(EventProperties.CI_ID, job.ciId());
-        }
-        if (!job.host().isEmpty()) {
-            p.put(EventProperties.HOST, job.host());
-        }
-        p.put("job", job.name());
-        p.put("run", run.id());
-        return p;
     }
 
     /** Waits for a run to end. */
@@ -430,41 +411,7 @@ public final class BackupRuntime {
 
     /** The status of every objective; posts a breach event on a change into BREACHED. */
     public List<ObjectiveStatus> status() {
-        Instant now = clock.instant();
-        List<ObjectiveStatus> all = new ArrayList<>();
-        for (Objective o : store.objectives()) {
-            Instant lastGood = store.runs(o.job(), 500).stream().filter(RunRecord::good).map(RunRecord::ended)
-                    .findFirst().orElse(null);
-            DrillRecord drill = store.drills(o.job(), 1).stream().findFirst().orElse(null);
-            ObjectiveStatus s = ObjectiveRules.status(o, lastGood, drill, now);
-            all.add(s);
-            Optional<ObjectiveStatus.State> before = store.swapState(o.ci().id(), s.state());
-            if (s.state() == ObjectiveStatus.State.BREACHED
-                    && before.filter(b -> b != ObjectiveStatus.State.BREACHED).isPresent()) {
-                Map<String, Object> p = new HashMap<>();
-                p.put(EventProperties.CI_ID, o.ci().id());
-                p.put(EventProperties.CI_TYPE, o.ci().type());
-                p.put(EventProperties.CI_NAME, o.ci().name());
-                p.put(EventProperties.SOURCE, "backup:objective:" + o.ci().id());
-                p.put(EventProperties.OLD_STATE, before.get().name());
-                p.put(EventProperties.NEW_STATE, s.state().name());
-                p.put(EventProperties.SEVERITY, Severity.MAJOR.name());
-                String what = s.rpoState() == ObjectiveStatus.State.BREACHED
-                        ? "RPO " + o.rpo() + " breached: " + (lastGood == null
-                                ? "no good backup"
-                                : "last good backup is " + s.backupAge().toMinutes() + " min old")
-                        : "RTO " + o.rto() + " breached: " + (drill == null
-                                ? "no drill"
-                                : drill.passed()
-                                        ? "last drill took " + drill.duration().toMillis() + " ms"
-                                        : "last drill failed");
-                p.put(EventProperties.REASON, what);
-                p.put(EventProperties.SUMMARY, o.ci().name() + ": " + what);
-                p.put("job", o.job());
-                events.post(Topics.BACKUP_OBJECTIVE_BREACHED, p);
-            }
-        }
-        return all;
+        return objectives.status(clock.instant());
     }
 
     // ---- schedule

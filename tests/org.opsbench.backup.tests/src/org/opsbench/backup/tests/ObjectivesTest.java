@@ -103,6 +103,20 @@ class ObjectivesTest {
         assertEquals(State.PROTECTED, after.rpoState());
         assertEquals(State.PROTECTED, after.rtoState());
         assertEquals(State.PROTECTED, after.state());
+
+        org.opsbench.core.spi.DashboardTile tile = org.opsbench.testing.Services.await(Osgi.context(),
+                org.opsbench.core.spi.DashboardTile.class, null, Osgi.TIMEOUT);
+        for (var ref : Osgi.context().getServiceReferences(org.opsbench.core.spi.DashboardTile.class, null)) {
+            var t = Osgi.context().getService(ref);
+            if (t.id().equals("backup.protection")) {
+                tile = t;
+            }
+        }
+        assertEquals("backup.protection", tile.id());
+        long protectedCount = backup.status(BackupHost.OPS).stream().filter(s -> s.state() == State.PROTECTED).count();
+        assertEquals(protectedCount, Long.parseLong(tile.current().value().split(" / ")[0]),
+                "the tile counts the protected items: " + tile.current());
+        assertEquals("protected / at risk / breached", tile.current().unit());
     }
 
     @Test

@@ -417,9 +417,16 @@ public final class BackupRuntime {
     // ---- schedule
 
     private void tick() {
+        tick(clock.instant());
+    }
+
+    /**
+     * Starts what is due at {@code now}: runs and drills whose cron time has come since the last tick, then looks at
+     * the objectives. The first tick of a job only finds its next fire time.
+     */
+    public void tick(Instant now) {
         try {
             if (scheduling) {
-                Instant now = clock.instant();
                 for (JobDefinition job : store.jobs()) {
                     if (!job.enabled()) {
                         continue;

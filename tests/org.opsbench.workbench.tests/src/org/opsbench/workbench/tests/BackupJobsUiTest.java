@@ -93,6 +93,34 @@ class BackupJobsUiTest {
                 throw new AssertionError(e);
             }
 
+            // the restore wizard: the self-backup into a new database folder, through the real service
+            Path restored = repo.resolve("restored-db");
+            s.display().timerExec(300, new Runnable() {
+                int tries;
+
+                @Override
+                public void run() {
+                    Shell wizard = SecurityUiTest.shellNamed(s.display(), "dialog.backup.restore");
+                    if (wizard == null) {
+                        if (++tries < 100) {
+                            s.display().timerExec(100, this);
+                        }
+                        return;
+                    }
+                    SecurityUiTest.set(wizard, "restore.destination", restored.toString());
+                    try {
+                        s.screenshot(wizard, "backup-restore-wizard");
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    finish(wizard).notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                }
+            });
+            Ui.press(root, "backup.restore");
+            Label message = Ui.find(root, "backup.message");
+            s.waitUntil("the restore reported", 60_000, () -> message.getText().startsWith("Restored run " + id));
+            assertTrue(Files.isDirectory(restored.resolve("seg0")), "a Derby database folder was restored");
+
             AtomicReference<String> next = new AtomicReference<>();
             Ui.answer(s.display(), "dialog.backup.job", d -> {
                 SecurityUiTest.set(d, "job.name", "ui-new-" + run);
@@ -132,5 +160,20 @@ class BackupJobsUiTest {
             }
         });
         tracker.close();
+    }
+
+    private static org.eclipse.swt.widgets.Button finish(Control root) {
+        if (root instanceof org.eclipse.swt.widgets.Button b && b.getText().replace("&", "").equals("Finish")) {
+            return b;
+        }
+        if (root instanceof org.eclipse.swt.widgets.Composite c) {
+            for (Control child : c.getChildren()) {
+                org.eclipse.swt.widgets.Button found = finish(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.Text;
 import org.opsbench.backup.Backup;
 import org.opsbench.backup.CronExpression;
 import org.opsbench.backup.JobDefinition;
+import org.opsbench.backup.RestoreRequest;
 import org.opsbench.backup.RunOutcome;
 import org.opsbench.backup.RunRecord;
 import org.opsbench.core.Principal;
@@ -349,9 +350,20 @@ public class JobsPart {
         }
         RestoreWizard wizard = new RestoreWizard(job.get().job(), run.get(),
                 backup.manifest(principal, run.get().id()));
-        if (new WizardDialog(root.getShell(), wizard).open() == Window.OK) {
+        WizardDialog dialog = new WizardDialog(root.getShell(), wizard) {
+            @Override
+            protected void configureShell(org.eclipse.swt.widgets.Shell shell) {
+                super.configureShell(shell);
+                shell.setData(WorkbenchIds.WIDGET_ID, "dialog.backup.restore");
+            }
+        };
+        if (dialog.open() == Window.OK) {
             Backup b = backup;
-            Background.run(ui, "Restoring run " + run.get().id(), true, () -> b.restore(principal, wizard.request()),
+            boolean database = job.get().job().source() == org.opsbench.backup.SourceKind.DATABASE;
+            RestoreRequest request = wizard.request();
+            Background.run(ui, "Restoring run " + run.get().id(), true, () -> database
+                    ? b.restoreDatabase(principal, request.runId(), java.nio.file.Path.of(request.destination()))
+                    : b.restore(principal, request),
                     out -> {
                         message.info("Restored run " + run.get().id() + "; checksums verified");
                         log.setText(out);

@@ -43,6 +43,7 @@ final class RestoreWizard extends Wizard {
         this.run = run;
         this.manifest = manifest;
         setWindowTitle("Restore run " + run.id() + " of " + job.name());
+        setNeedsProgressMonitor(false);
     }
 
     @Override
@@ -53,19 +54,26 @@ final class RestoreWizard extends Wizard {
                 setDescription(run.archive() + " (" + Texts.bytes(run.bytes()) + ", " + run.files() + " files)");
                 Composite c = new Composite(parent, SWT.NONE);
                 c.setLayout(new GridLayout(2, false));
+                boolean database = job.source() == org.opsbench.backup.SourceKind.DATABASE;
                 original = new Button(c, SWT.RADIO);
-                original.setText("To the original location on " + job.host());
+                original.setText(database
+                        ? "(a database is restored into a new folder, never over the live one)"
+                        : "To the original location on " + job.host());
+                original.setEnabled(!database);
                 original.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
                 original.setData(WorkbenchIds.WIDGET_ID, "restore.original");
                 Button other = new Button(c, SWT.RADIO);
                 other.setText("Into another folder (or file, for a command's output):");
                 other.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
                 other.setSelection(true);
-                destination = field(c, "Folder:", "restore.destination", "");
+                destination = field(c, database ? "New database folder:" : "Folder:", "restore.destination", "");
                 host = field(c, "Host (empty: " + job.host() + "):", "restore.host", "");
                 user = field(c, "User (empty: " + job.user() + "):", "restore.user", "");
                 credential = field(c, "Credential (empty: the job's):", "restore.credential", "");
                 original.addListener(SWT.Selection, e -> destination.setEnabled(!original.getSelection()));
+                for (Text t : new Text[]{host, user, credential}) {
+                    t.setEnabled(!database); // a database is restored on this machine
+                }
                 setControl(c);
             }
         });

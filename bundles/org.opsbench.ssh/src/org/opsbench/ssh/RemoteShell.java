@@ -54,6 +54,20 @@ public interface RemoteShell {
      */
     ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener);
 
+    /**
+     * Runs {@code command} with its standard input read from {@code stdin} (when not {@code null}; end of stream closes
+     * the command's input) and its standard output written as bytes to {@code stdout}, unchanged: for binary streams
+     * such as {@code tar -cf -} or {@code tar -xf -}. Neither stream is closed. The returned
+     * {@link ExecResult.Completed} holds an empty {@code stdout} and the last {@value #STREAMED_TAIL_BYTES} bytes of
+     * standard error. When {@code stdout} throws, the channel is closed and the result has exit code {@code -1}. The
+     * command gets an SSH session of its own (not pooled), because a slow consumer of {@code stdout} holds up the
+     * session's I/O: on a shared session it would stall, or deadlock with, other channels (such as an SFTP upload that
+     * the same consumer feeds).
+     *
+     * @since 1.1
+     */
+    ExecResult exec(SshTarget target, String command, Duration timeout, InputStream stdin, OutputStream stdout);
+
     /** Copies the remote file {@code remotePath} into {@code sink} over SFTP. The sink is not closed. */
     TransferResult get(SshTarget target, String remotePath, OutputStream sink, Duration timeout);
 

@@ -128,6 +128,14 @@ public final class JschRemoteShell implements RemoteShell, Governance {
     }
 
     @Override
+    public ExecResult exec(SshTarget target, String command, Duration timeout, InputStream stdin,
+            OutputStream stdout) {
+        return runtime.operations().exec(Objects.requireNonNull(target, "target"),
+                Objects.requireNonNull(command, "command"), positive(timeout), stdin,
+                Objects.requireNonNull(stdout, "stdout"));
+    }
+
+    @Override
     public TransferResult get(SshTarget target, String remotePath, OutputStream sink, Duration timeout) {
         return runtime.operations().get(Objects.requireNonNull(target, "target"), path(remotePath),
                 Objects.requireNonNull(sink, "sink"), positive(timeout));

@@ -43,19 +43,33 @@ final class Operations {
     }
 
     ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener) {
+        return exec(target, command, timeout, listener, null, null);
+    }
+
+    /** Binary streams: stdin fed from {@code stdin} (or none), stdout as bytes to {@code stdout}. */
+    ExecResult exec(SshTarget target, String command, Duration timeout, InputStream stdin, OutputStream stdout) {
+        return exec(target, command, timeout, null, stdin, stdout);
+    }
+
+    private ExecResult exec(SshTarget target, String command, Duration timeout, OutputListener listener,
+            InputStream stdin, OutputStream stdout) {
         long start = System.nanoTime();
         long deadline = SessionPool.deadline(timeout);
-        int limit = listener == null
+        int limit = listener == null && stdout == null
                 ? org.opsbench.ssh.RemoteShell.MAX_CAPTURED_BYTES
                 : org.opsbench.ssh.RemoteShell.STREAMED_TAIL_BYTES;
         OutputCapture out = new OutputCapture(limit, listener == null ? null : listener::stdout);
         OutputCapture err = new OutputCapture(limit, listener == null ? null : listener::stderr);
         Opened<ChannelExec> opened;
         try {
-            opened = open(target, "exec", deadline, channel -> {
+            opened = open(target, "exec", deadline, stdout != null, channel -> {
                 channel.setCommand(command);
-                channel.setInputStream(null);
-                channel.setOutputStream(out, true);
+                if (stdin == null) {
+                    channel.setInputStream(null);
+                } else {
+                    channel.setInputStream(stdin, true);
+                }
+                channel.setOutputStream(stdout == null ? out : stdout, true);
                 channel.setErrStream(err, true);
             });
         } catch (FailureException e) {
@@ -87,7 +101,8 @@ final class Operations {
             return new ExecResult.Failed(SshFailure.of(Kind.TIMEOUT, "interrupted while waiting for " + who(target)));
         } finally {
             channel.disconnect();
-            pool.release(opened.lease(), broken);
+            // a binary stream had its session to itself: close it
+            pool.release(opened.lease(), broken || stdout != null);
         }
     }
 
@@ -168,7 +183,7 @@ final class Operations {
         long deadline = SessionPool.deadline(timeout);
         Opened<ChannelSftp> opened;
         try {
-            opened = open(target, "sftp", deadline, channel -> {
+            opened = open(target, "sftp", deadline, false, channel -> {
             });
         } catch (FailureException e) {
             return new TransferResult.Failed(e.failure());
@@ -217,10 +232,10 @@ final class Operations {
      * once more on a fresh one; nothing has run remotely at that point, so the retry is safe.
      */
     @SuppressWarnings("unchecked")
-    private <C extends Channel> Opened<C> open(SshTarget target, String type, long deadline, Setup<C> setup)
-            throws FailureException {
+    private <C extends Channel> Opened<C> open(SshTarget target, String type, long deadline, boolean exclusive,
+            Setup<C> setup) throws FailureException {
         for (int attempt = 0;; attempt++) {
-            SessionPool.Lease lease = pool.acquire(target, deadline);
+            SessionPool.Lease lease = pool.acquire(target, deadline, exclusive);
             try {
                 C channel = (C) lease.session().openChannel(type);
                 setup.prepare(channel);

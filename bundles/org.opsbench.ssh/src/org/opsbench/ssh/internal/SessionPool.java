@@ -87,7 +87,19 @@ final class SessionPool {
 
     /** A channel slot to {@code target} before {@code deadline} ({@link System#nanoTime()}). */
     Lease acquire(SshTarget target, long deadline) throws FailureException {
-        Key key = Key.of(target);
+        return acquire(target, deadline, false);
+    }
+
+    /**
+     * A channel slot on a session of its own when {@code exclusive}: for binary streams, whose consumer may block the
+     * session's I/O thread (which would stall every other channel of a shared session). Release it as broken.
+     */
+    Lease acquire(SshTarget target, long deadline, boolean exclusive) throws FailureException {
+        Key shared = Key.of(target);
+        Key key = exclusive
+                ? new Key(shared.host(), shared.port(), shared.user(),
+                        shared.credentialHash() + "#" + java.util.UUID.randomUUID())
+                : shared;
         List<Session> evicted = new ArrayList<>();
         lock.lock();
         try {

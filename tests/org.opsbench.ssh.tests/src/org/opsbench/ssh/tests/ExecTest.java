@@ -71,6 +71,22 @@ class ExecTest {
     }
 
     @Test
+    void binaryExecPassesEveryByteThroughStdinAndStdoutUnchanged() {
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(42).nextBytes(data);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        ExecResult result = shell.exec(Osgi.keyTarget(SSHD), "cat; echo done >&2", TIMEOUT,
+                new java.io.ByteArrayInputStream(data), out);
+
+        ExecResult.Completed done = assertInstanceOf(ExecResult.Completed.class, result, result::toString);
+        assertEquals(0, done.exitCode());
+        assertTrue(java.util.Arrays.equals(data, out.toByteArray()), "the bytes came back unchanged");
+        assertEquals("", done.stdout());
+        assertEquals("done\n", done.stderr());
+    }
+
+    @Test
     void hungCommandTimesOutAndTheCallReturns() {
         ExecResult result = shell.exec(Osgi.keyTarget(SSHD), "sleep 30", Duration.ofSeconds(1));
 

@@ -1,0 +1,231 @@
+package org.opsbench.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+
+import org.opsbench.backup.JobDefinition;
+import org.opsbench.backup.ManifestEntry;
+import org.opsbench.backup.RunOutcome;
+import org.opsbench.backup.SourceKind;
+import org.opsbench.backup.internal.archive.Manifest;
+import org.opsbench.backup.internal.archive.Pipe;
+import org.opsbench.backup.internal.archive.PumpInputStream;
+import org.opsbench.backup.internal.archive.SegmentedCipher;
+import org.opsbench.backup.internal.archive.TarScanner;
+import org.opsbench.backup.internal.archive.TarWriter;
+import org.opsbench.core.spi.BackupTarget;
+import org.opsbench.persistence.DatabaseBackup;
+import org.opsbench.ssh.ExecResult;
+import org.opsbench.ssh.RemoteShell;
+import org.opsbench.ssh.SshTarget;
+
+/**
+ * One backup run: source → (tar scan for the manifest) → gzip → AES-256-GCM → SHA-256 → target. The source is streamed
+ * through a bounded {@link Pipe} into {@link BackupTarget#store}; the pipe ends normally only after the source reported
+ * success (tar's exit code), so a failed or cancelled run never completes the target's write, and the target leaves
+ * nothing under the archive's name. The manifest {@code <archive>.manifest} is written after the archive: an archive
+ * without it is not a complete backup.
+ */
+public final class RunPipeline {
+
+    /** What a finished pipeline produced. */
+    public record Result(RunOutcome outcome, String archive, long bytes, long sourceBytes, int files, String sha256,
+            String manifest, String reason) {
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final RemoteShell shell;
+    private final SshAccess access;
+    private final DatabaseBackup database;
+    private final ExecutorService io;
+    private final Path workFolder;
+    private final Duration timeout;
+
+    public RunPipeline(RemoteShell shell, SshAccess access, DatabaseBackup database, ExecutorService io,
+            Path workFolder,
+            Duration timeout) {
+        this.shell = shell;
+        this.access = access;
+        this.database = database;
+        this.io = io;
+        this.workFolder = workFolder;
+        this.timeout = timeout;
+    }
+
+    /** The archive name of run {@code id} of {@code job}. */
+    static String archiveName(JobDefinition job, long id, Instant started) {
+        String base = job.name() + "-" + STAMP.format(started) + "-r" + id
+                + (job.source() == SourceKind.COMMAND ? ".out" : ".tar");
+        return base + (job.compress() ? ".gz" : "") + (job.encrypted() ? ".enc" : "");
+    }
+
+    /** The remote command of a {@link SourceKind#PATHS} job. */
+    static String tarCommand(List<String> paths) {
+        return "tar -cf - -- " + paths.stream().map(SshAccess::quote).collect(Collectors.joining(" "));
+    }
+
+    public Result run(JobDefinition job, BackupTarget target, ActiveRun active) {
+        String archive = archiveName(job, active.id, active.started);
+        active.archive = archive;
+        byte[] key = job.encrypted()
+                ? SegmentedCipher.key(access.secret(job.encryptionKeyAlias(),
+                        "encryptionKeyAlias"))
+                : null;
+        Pipe pipe = new Pipe(64);
+        TarScanner scanner = job.source() == SourceKind.COMMAND ? null : new TarScanner();
+        CountingOutputStream[] digest = new CountingOutputStream[1];
+        CountingOutputStream[] sourceDigest = new CountingOutputStream[1];
+        InputStream toStore = new PumpInputStream(pipe.source(), end -> {
+            try {
+                digest[0] = new CountingOutputStream(end, active.stored);
+                OutputStream o = digest[0];
+                if (key != null) {
+                    o = SegmentedCipher.encrypt(key, o);
+                }
+                if (job.compress()) {
+                    o = new GZIPOutputStream(o, 64 * 1024);
+                }
+                // only a command's output needs its own checksum: a tar stream's files are digested by the scanner
+                sourceDigest[0] = new CountingOutputStream(o, active.read, scanner == null);
+                return scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Future<?> storing = io.submit(() -> {
+            try {
+                target.store(job.targetSettings(), archive, toStore);
+            } catch (IOException | RuntimeException e) {
+                pipe.abort(e);
+                throw e;
+            }
+            return null;
+        });
+        active.log("writing " + archive + " to " + target.id());
+        String reason = null;
+        try {
+            reason = produce(job, pipe, active);
+        } catch (IOException | RuntimeException e) {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (reason == null && active.cancelled.get()) {
+            reason = "cancelled";
+        }
+        if (reason == null) {
+            try {
+                pipe.finish();
+            } catch (IOException e) {
+                reason = "the target stopped reading: " + e.getMessage();
+            }
+        } else {
+            pipe.abort(new IOException(reason));
+        }
+        try {
+            storing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            active.cancelled.set(true);
+            storing.cancel(true);
+            reason = reason == null ? "cancelled" : reason;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (reason == null) {
+                reason = "the target failed: " + cause.getMessage();
+            }
+        }
+        RunOutcome failed = active.cancelled.get() ? RunOutcome.CANCELLED : RunOutcome.FAILED;
+        if (reason != null) {
+            active.log("failed: " + reason + "; nothing was left under " + archive);
+            return new Result(failed, archive, active.stored.get(), active.read.get(), 0, "", null, reason);
+        }
+        List<ManifestEntry> entries = scanner != null
+                ? scanner.entries()
+                : List.of(new ManifestEntry("(stdout)", "file", active.read.get(), 0644, active.started,
+                        sourceDigest[0].sha256()));
+        String manifest = Manifest.format(digest[0].sha256(), active.stored.get(), entries);
+        try {
+            target.store(job.targetSettings(), archive + ".manifest",
+                    new java.io.ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            active.log("the manifest could not be written: " + e.getMessage() + "; the archive is incomplete");
+            try {
+                target.delete(job.targetSettings(), archive);
+            } catch (IOException | RuntimeException ignored) {
+                active.log("and the archive could not be deleted: delete " + archive + " by hand");
+            }
+            return new Result(failed, archive, active.stored.get(), active.read.get(), 0, "", null,
+                    "manifest: " + e.getMessage());
+        }
+        int files = (int) entries.stream().filter(e -> e.type().equals("file")).count();
+        active.log("stored " + active.stored.get() + " bytes (" + active.read.get() + " from the source), " + files
+                + " files, sha256 " + digest[0].sha256());
+        return new Result(RunOutcome.SUCCEEDED, archive, active.stored.get(), active.read.get(), files,
+                digest[0].sha256(), manifest, null);
+    }
+
+    /** Writes the source into the pipe's sink; returns a failure reason or null. */
+    private String produce(JobDefinition job, Pipe pipe, ActiveRun active) throws IOException {
+        switch (job.source()) {
+            case PATHS, COMMAND -> {
+                SshTarget target = access.target(job.host(), job.port(), job.user(), job.credentialAlias(), "");
+                String command = job.source() == SourceKind.PATHS ? tarCommand(job.paths()) : job.command();
+                active.log("running on " + job.user() + "@" + job.host() + ": " + command);
+                ExecResult result = shell.exec(target, command, timeout, null, pipe.sink());
+                if (active.cancelled.get()) {
+                    return "cancelled";
+                }
+                if (result instanceof ExecResult.Failed f) {
+                    return f.failure().toString();
+                }
+                ExecResult.Completed c = (ExecResult.Completed) result;
+                String err = c.stderr().strip();
+                if (!err.isEmpty()) {
+                    active.log("stderr: " + err);
+                }
+                if (c.exitCode() == 1 && job.source() == SourceKind.PATHS) {
+                    active.log("warning: tar exit code 1 (a file changed while it was read); the archive is kept");
+                    return null;
+                }
+                return c.exitCode() == 0 ? null : "exit code " + c.exitCode() + (err.isEmpty() ? "" : ": " + err);
+            }
+            case DATABASE -> {
+                Path temp = Files.createTempDirectory(workFolder, "opsbench-self-backup-");
+                try {
+                    Path copy = database.backup(temp);
+                    active.log("online database backup taken: " + copy.getFileName());
+                    TarWriter tar = new TarWriter(pipe.sink());
+                    tar.folder(copy, "db");
+                    tar.finish();
+                    return null;
+                } catch (java.sql.SQLException e) {
+                    return "database backup failed: " + e.getMessage();
+                } finally {
+                    Files.walk(temp).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            default -> throw new IllegalStateException(job.source().name());
+        }
+    }
+
+    /** The settings of a job's target, for logs (never secrets: only names). */
+    static String describe(Map<String, String> settings) {
+        return settings.keySet().toString();
+    }
+}

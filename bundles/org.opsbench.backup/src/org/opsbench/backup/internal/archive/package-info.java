@@ -1,0 +1,2 @@
+/** The archive format: tar streams, their manifest, gzip, segmented AES-256-GCM, and a bounded pipe. */
+package org.opsbench.backup.internal.archive;

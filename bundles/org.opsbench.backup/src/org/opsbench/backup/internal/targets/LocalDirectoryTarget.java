@@ -1,0 +1,129 @@
+package org.opsbench.backup.internal.targets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opsbench.core.spi.BackupTarget;
+import org.opsbench.core.spi.Parameter;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Archives in a local folder (setting {@code folder}). A write goes to {@code .NAME.part-UUID} in the same folder, is
+ * forced to disk and then renamed atomically: an interrupted write leaves no file under the name.
+ */
+@Component(service = BackupTarget.class)
+public final class LocalDirectoryTarget implements BackupTarget {
+
+    /** The target's id. */
+    public static final String ID = "local-dir";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Local folder";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.required("folder", "Folder", Parameter.Type.STRING));
+    }
+
+    static Path folder(Map<String, String> settings) {
+        String folder = settings.get("folder");
+        if (folder == null || folder.isBlank()) {
+            throw new IllegalArgumentException("targetSettings.folder: required");
+        }
+        Path path = Path.of(folder);
+        if (!path.isAbsolute()) {
+            throw new IllegalArgumentException("targetSettings.folder: must be an absolute path, was " + folder);
+        }
+        return path;
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+            throw new IllegalArgumentException("not an archive name: " + name);
+        }
+    }
+
+    @Override
+    public void store(Map<String, String> settings, String name, InputStream data) throws IOException {
+        checkName(name);
+        Path folder = folder(settings);
+        Files.createDirectories(folder);
+        Path temp = folder.resolve("." + name + ".part-" + UUID.randomUUID());
+        boolean done = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = data.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    @Override
+    public InputStream open(Map<String, String> settings, String name) throws IOException {
+        checkName(name);
+        return Files.newInputStream(folder(settings).resolve(name));
+    }
+
+    @Override
+    public List<Stored> list(Map<String, String> settings) throws IOException {
+        Path folder = folder(settings);
+        List<Stored> all = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return all;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path p : files) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(".") && Files.isRegularFile(p)) {
+                    all.add(new Stored(n, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
+                }
+            }
+        }
+        all.sort(Comparator.comparing(Stored::time).reversed().thenComparing(Stored::name));
+        return all;
+    }
+
+    @Override
+    public boolean delete(Map<String, String> settings, String name) throws IOException {
+        checkName(name);
+        try {
+            Files.delete(folder(settings).resolve(name));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The backup area's dashboard tile. */
+package org.opsbench.backup.internal.tiles;

@@ -24,8 +24,8 @@ class ApiPackagesTest {
             exported.put((String) c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE),
                     c.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE).toString());
         }
-        assertEquals(Map.of("org.opsbench.core", "1.0.0", "org.opsbench.core.cmdb", "1.0.0",
-                "org.opsbench.core.events", "1.1.0", "org.opsbench.core.security", "1.1.0",
+        assertEquals(Map.of("org.opsbench.core", "1.0.0", "org.opsbench.core.cmdb", "1.1.0",
+                "org.opsbench.core.events", "1.2.0", "org.opsbench.core.security", "1.1.0",
                 "org.opsbench.core.spi", "0.1.0"), exported);
     }
 

@@ -34,7 +34,8 @@ public interface Inventories {
 
     /**
      * Imports {@code text}. Ansible hosts become items of {@code defaultType} (a host variable {@code opsbench_type}
-     * overrides it), their groups the items' groups, their variables facts {@code ansible.<var>}.
+     * overrides it), their groups the items' groups, their variables facts {@code ansible.<var>}. An existing item
+     * keeps its attributes, tags and lifecycle and gains the groups and facts; a CSV line sets an item as given.
      */
     ImportResult importText(Principal caller, Format format, String text, String defaultType);
 

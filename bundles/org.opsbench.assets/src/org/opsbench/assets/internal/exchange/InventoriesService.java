@@ -105,9 +105,14 @@ public final class InventoriesService implements Inventories {
         return result;
     }
 
-    /** Writes one entry; returns 0 created, 1 updated, 2 unchanged. */
-    private static int write(Connection c, Entry e, Principal caller, Instant now, String source, List<CiRef> touched)
+    /**
+     * Writes one entry; returns 0 created, 1 updated, 2 unchanged. An entry with facts (from an inventory) adds to an
+     * existing item; one without (CSV) sets it as given.
+     */
+    private static int write(Connection c, Entry given, Principal caller, Instant now, String source,
+            List<CiRef> touched)
             throws SQLException {
+        Entry e = given;
         Optional<String> id = CiStore.idByName(c, e.spec.type(), e.spec.name());
         if (id.isEmpty()) {
             String newId = UUID.randomUUID().toString();
@@ -121,6 +126,13 @@ public final class InventoriesService implements Inventories {
             return 0;
         }
         ConfigurationItem before = CiStore.get(c, id.get()).orElseThrow();
+        if (e.facts != null) {
+            // an inventory seeds: it adds groups and facts, and keeps what the CMDB knows beyond it
+            Set<String> groups = new TreeSet<>(before.groups());
+            groups.addAll(e.spec.groups());
+            e = new Entry(e.line, new CiSpec(before.type(), before.name(), before.lifecycle(), before.attributes(),
+                    before.tags(), groups), e.facts);
+        }
         if (before.lifecycle() != e.spec.lifecycle() && !before.lifecycle().canBecome(e.spec.lifecycle())) {
             throw new InvalidItemException("line " + e.line, "lifecycle: cannot go from " + before.lifecycle().label()
                     + " to " + e.spec.lifecycle().label() + "; allowed: "

@@ -147,17 +147,26 @@ final class AssetsBench {
                     s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)");
                 }
             }
+            c.commit();
         }
         System.out.printf("data: %,d items (%d types) and %,d random relationships (5 kinds, 5 out and 5 in per item"
                 + " on average) loaded into embedded Derby in %.1f s%n", ITEMS, TYPES.length, RELATIONSHIPS,
                 (System.nanoTime() - t0) / 1e9);
 
         int[] roots = random.ints(ROOTS, 0, ITEMS).toArray();
+        long load = System.nanoTime();
+        assets.impact(BENCH, id(roots[0]), Impact.Direction.DOWNSTREAM, 1, 10);
+        System.out.printf("graph index: loaded into memory on the first analysis in %.2f s (then kept by the version"
+                + " counter)%n", (System.nanoTime() - load) / 1e9);
         // warm up: JIT and Derby's page cache
         for (int r : roots) {
             assets.impact(BENCH, id(r), Impact.Direction.DOWNSTREAM, 5, 100_000);
+            try (Connection c = ds.getConnection()) {
+                Graph.naiveCount(c, id(r), 5);
+            }
         }
         double[] ours = new double[ROOTS];
+        double[] batched = new double[ROOTS];
         double[] naive = new double[ROOTS];
         long reached = 0;
         for (int i = 0; i < ROOTS; i++) {
@@ -166,19 +175,27 @@ final class AssetsBench {
             ours[i] = (System.nanoTime() - s) / 1e6;
             reached += impact.nodes().size();
             try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
                 s = System.nanoTime();
-                int count = Graph.naiveCount(c, id(roots[i]), 5);
-                naive[i] = (System.nanoTime() - s) / 1e6;
-                if (count != impact.nodes().size()) {
-                    System.out.println("  (naive walk reached " + count + ", service " + impact.nodes().size()
-                            + ": the service also follows connected-to both ways)");
+                Impact sql = Graph.walk(c, impact.root(), Impact.Direction.DOWNSTREAM, 5, 100_000);
+                batched[i] = (System.nanoTime() - s) / 1e6;
+                if (sql.nodes().size() != impact.nodes().size()) {
+                    System.out.println("  MISMATCH: SQL walk " + sql.nodes().size() + ", index " + impact.nodes().size());
                 }
+                s = System.nanoTime();
+                Graph.naiveCount(c, id(roots[i]), 5);
+                naive[i] = (System.nanoTime() - s) / 1e6;
+                c.commit();
             }
         }
-        System.out.printf("impact analysis, downstream to depth 5 (%,d items reached on average, names included):"
-                + " median %.1f ms, p95 %.1f ms   goal < 50 ms%n", reached / ROOTS, median(ours), p95(ours));
-        System.out.printf("  baseline, same run: one query per item and level (ids only): median %.1f ms, p95 %.1f ms"
-                + " -> %.1fx%n", median(naive), p95(naive), median(naive) / median(ours));
+        System.out.printf("impact analysis, downstream to depth 5 from %d random items (%,d items reached on average,"
+                + " with names and the edges between them): median %.1f ms, p95 %.1f ms   goal < 50 ms%n", ROOTS,
+                reached / ROOTS, median(ours), p95(ours));
+        System.out.printf("  baseline 1, same run: the same walk in SQL, one batched IN query (200 ids) per level and"
+                + " direction, names read back: median %.1f ms, p95 %.1f ms -> %.0fx%n", median(batched), p95(batched),
+                median(batched) / median(ours));
+        System.out.printf("  baseline 2, same run: one query per item and level (ids only, incoming only, no names):"
+                + " median %.1f ms, p95 %.1f ms -> %.0fx%n", median(naive), p95(naive), median(naive) / median(ours));
 
         double[] page = new double[ROOTS];
         double[] filtered = new double[ROOTS];
@@ -193,10 +210,20 @@ final class AssetsBench {
                 s = System.nanoTime();
                 assets.find(BENCH, CiQuery.ofType(null, 100).withText(String.format("%03d", i)));
                 filtered[i] = (System.nanoTime() - s) / 1e6;
-                try (Connection c = ds.getConnection()) {
+                try (Connection c = ds.getConnection();
+                        PreparedStatement all = c.prepareStatement("SELECT ID, NAME_KEY FROM ASSET_CI WHERE CI_TYPE = ?")) {
+                    // the naive explorer: every item of the type, sorted and sliced in memory, then the page's details
                     s = System.nanoTime();
-                    for (var item : p.items()) {
-                        CiStore.get(c, item.id());
+                    all.setString(1, "server");
+                    List<String[]> rows = new ArrayList<>();
+                    try (var r = all.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(new String[]{r.getString(1), r.getString(2)});
+                        }
+                    }
+                    rows.sort(java.util.Comparator.comparing((String[] x) -> x[1]));
+                    for (String[] row : rows.subList(offset, Math.min(rows.size(), offset + 100))) {
+                        CiStore.get(c, row[0]);
                     }
                     perItem[i] = (System.nanoTime() - s) / 1e6;
                 }
@@ -207,8 +234,9 @@ final class AssetsBench {
                 median(page), p95(page));
         System.out.printf("  text filter over all %,d items (name contains, first 100 + count): median %.1f ms%n", ITEMS,
                 median(filtered));
-        System.out.printf("  baseline, same run: the same page read item by item (N+1 queries): median %.1f ms -> %.1fx%n",
-                median(perItem), median(perItem) / median(page));
+        System.out.printf("  baseline, same run: every server read, sorted and sliced in memory, the page's items read one"
+                + " by one: median %.1f ms, p95 %.1f ms -> %.1fx%n", median(perItem), p95(perItem),
+                median(perItem) / median(page));
     }
 
     static String id(int i) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,11 @@ import org.opsbench.assets.Assets;
 import org.opsbench.assets.CiSpec;
 import org.opsbench.assets.Impact;
 import org.opsbench.assets.RelationshipKind;
+import org.opsbench.assets.ConfigurationItem;
+import org.opsbench.assets.internal.service.AssetsDatabase;
+import org.opsbench.assets.internal.store.Graph;
+import org.opsbench.assets.internal.store.GraphIndex;
+import org.opsbench.assets.internal.store.RelationshipStore;
 import org.opsbench.core.Principal;
 
 /**
@@ -81,5 +87,48 @@ class ImpactTest {
         assertTrue(impact.truncated());
         List<Impact.Node> whole = assets.impact(operator, ids.get("shop"), Impact.Direction.BOTH, 10, 1000).nodes();
         assertEquals(5, whole.size());
+    }
+
+    @Test
+    void theSqlWalkAndTheInMemoryIndexAgree() throws Exception {
+        Impact indexed = assets.impact(operator, ids.get("shop"), Impact.Direction.BOTH, 10, 1000);
+        Impact sql = Osgi.service(AssetsDatabase.class).tx(c -> Graph.walk(c, indexed.root(), Impact.Direction.BOTH,
+                10, 1000));
+        assertEquals(distances(sql), distances(indexed));
+        assertEquals(Set.copyOf(sql.edges()), Set.copyOf(indexed.edges()));
+    }
+
+    @Test
+    void aChangeWrittenByAnotherProcessIsSeenThroughTheVersionCounter() throws Exception {
+        String s = "-" + Osgi.RUN;
+        String rack = assets.create(operator, CiSpec.of("location", "rack" + s)).id();
+        String box = assets.create(operator, CiSpec.of("server", "box" + s)).id();
+        assertEquals(Map.of(), distances(assets.impact(operator, rack, Impact.Direction.DOWNSTREAM, 3, 100)));
+        // as a second server on the same database would write it: rows and the version, not through this process
+        Osgi.service(AssetsDatabase.class).tx(c -> {
+            RelationshipStore.insert(c, box, RelationshipKind.HOSTED_IN, rack);
+            GraphIndex.bump(c);
+            return null;
+        });
+        assertEquals(Map.of("box", 1), distances(assets.impact(operator, rack, Impact.Direction.DOWNSTREAM, 3, 100)));
+    }
+
+    @Test
+    void removedRelationshipsAndDeletedItemsLeaveTheWalk() {
+        String s = "-" + Osgi.RUN + "-rm";
+        String a = assets.create(operator, CiSpec.of("application", "a" + s)).id();
+        String b = assets.create(operator, CiSpec.of("server", "b" + s)).id();
+        String c = assets.create(operator, CiSpec.of("location", "c" + s)).id();
+        var ab = assets.relate(operator, a, RelationshipKind.RUNS_ON, b);
+        assets.relate(operator, a, RelationshipKind.HOSTED_IN, c);
+        assertEquals(2, assets.impact(operator, a, Impact.Direction.UPSTREAM, 2, 100).nodes().size());
+        assets.unrelate(operator, ab.id());
+        assets.delete(operator, c);
+        assertEquals(List.of(), assets.impact(operator, a, Impact.Direction.UPSTREAM, 2, 100).nodes());
+        ConfigurationItem renamed = assets.update(operator, b, CiSpec.of(assets.get(operator, b).orElseThrow())
+                .withAttributes(Map.of()));
+        assets.relate(operator, a, RelationshipKind.RUNS_ON, renamed.id());
+        assertEquals("b" + s, assets.impact(operator, a, Impact.Direction.UPSTREAM, 1, 100).nodes().get(0).item()
+                .name());
     }
 }

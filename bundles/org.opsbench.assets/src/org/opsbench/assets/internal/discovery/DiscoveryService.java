@@ -142,6 +142,10 @@ public final class DiscoveryService implements Discovery {
             synchronized (reconciling) {
                 Instant now = changes.clock().instant();
                 outcome = db.tx(c -> Reconciler.reconcile(c, item, caller, now, source));
+                if (outcome.created()) {
+                    var made = outcome.item();
+                    db.graph().changed(outcome.graphVersion(), g -> g.addItem(made.id(), made.type(), made.name()));
+                }
             }
             publish(caller, target, probe.id(), outcome);
             if (first == null) {

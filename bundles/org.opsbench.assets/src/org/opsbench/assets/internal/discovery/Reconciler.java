@@ -34,8 +34,10 @@ public final class Reconciler {
      *            whether it is new
      * @param changed
      *            the facts that changed (empty for a new item)
+     * @param graphVersion
+     *            the graph version a new item made, 0 when none
      */
-    public record Outcome(ConfigurationItem item, boolean created, List<HistoryEntry> changed) {
+    public record Outcome(ConfigurationItem item, boolean created, List<HistoryEntry> changed, long graphVersion) {
     }
 
     private Reconciler() {
@@ -84,7 +86,8 @@ public final class Reconciler {
             CiStore.putFacts(c, id, Map.of(), found.facts());
             CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
                     found.type() + " " + found.name() + " with " + found.facts().size() + " facts", source)));
-            outcome = new Outcome(CiStore.get(c, id).orElseThrow(), true, List.of());
+            outcome = new Outcome(CiStore.get(c, id).orElseThrow(), true, List.of(),
+                    org.opsbench.assets.internal.store.GraphIndex.bump(c));
         } else {
             String id = match.get();
             ConfigurationItem before = CiStore.get(c, id).orElseThrow();
@@ -95,7 +98,7 @@ public final class Reconciler {
                 CiStore.appendHistory(c, changed);
                 CiStore.touch(c, id, now);
             }
-            outcome = new Outcome(changed.isEmpty() ? before : CiStore.get(c, id).orElseThrow(), false, changed);
+            outcome = new Outcome(changed.isEmpty() ? before : CiStore.get(c, id).orElseThrow(), false, changed, 0);
         }
         for (String[] id : ids) {
             CiStore.putIdentifier(c, id[0], id[1], outcome.item().id());

@@ -89,13 +89,25 @@ public final class InventoriesService implements Inventories {
         String source = "import:" + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         Instant now = changes.clock().instant();
         List<CiRef> touched = new ArrayList<>();
+        List<CiRef> created = new ArrayList<>();
+        long[] version = new long[1];
         int[] counts = db.tx(c -> {
             int[] n = new int[3];
             for (Entry e : entries) {
-                n[write(c, e, caller, now, source, touched)]++;
+                int outcome = write(c, e, caller, now, source, touched);
+                if (outcome == 0) {
+                    created.add(touched.get(touched.size() - 1));
+                }
+                n[outcome]++;
+            }
+            if (!created.isEmpty()) {
+                version[0] = org.opsbench.assets.internal.store.GraphIndex.bump(c);
             }
             return n;
         });
+        if (!created.isEmpty()) {
+            db.graph().changed(version[0], g -> created.forEach(r -> g.addItem(r.id(), r.type(), r.name())));
+        }
         ImportResult result = new ImportResult(counts[0], counts[1], counts[2]);
         changes.audit(caller, "assets.import", null, "imported " + format + ": " + result.created() + " created, "
                 + result.updated() + " changed, " + result.unchanged() + " unchanged", null, null);

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.opsbench.assets.internal.store.GraphIndex;
 import org.opsbench.persistence.Database;
 import org.opsbench.persistence.SchemaMigrations;
 import org.opsbench.persistence.Transactions;
@@ -23,6 +24,7 @@ public final class AssetsDatabase {
     public static final String AREA = "assets";
 
     private final DataSource dataSource;
+    private final GraphIndex graph = new GraphIndex();
 
     /** Migrates the schema. */
     @Activate
@@ -35,6 +37,11 @@ public final class AssetsDatabase {
     /** On an already migrated data source (benchmark). */
     public AssetsDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The in-memory relationship graph of this process. */
+    public GraphIndex graph() {
+        return graph;
     }
 
     /** Runs {@code work} in one transaction; a database failure becomes an {@link IllegalStateException}. */

@@ -24,7 +24,7 @@ import org.opsbench.assets.LifecycleState;
 import org.opsbench.assets.Relationship;
 import org.opsbench.assets.RelationshipKind;
 import org.opsbench.assets.internal.store.CiStore;
-import org.opsbench.assets.internal.store.Graph;
+import org.opsbench.assets.internal.store.GraphIndex;
 import org.opsbench.assets.internal.store.RelationshipStore;
 import org.opsbench.assets.internal.types.TypeRegistry;
 import org.opsbench.core.CiRef;
@@ -96,6 +96,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
         types.validate(spec);
         Instant now = changes.clock().instant();
         String id = UUID.randomUUID().toString();
+        long[] version = new long[1];
         ConfigurationItem created = db.tx(c -> {
             if (CiStore.idByName(c, spec.type(), spec.name()).isPresent()) {
                 throw new InvalidItemException("name", "a " + spec.type() + " named '" + spec.name().strip()
@@ -104,8 +105,10 @@ public final class AssetsService implements Assets, ConfigurationItems {
             CiStore.insert(c, id, spec, now);
             CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
                     spec.type() + " " + spec.name().strip(), EDIT)));
+            version[0] = GraphIndex.bump(c);
             return CiStore.get(c, id).orElseThrow();
         });
+        db.graph().changed(version[0], g -> g.addItem(id, created.type(), created.name()));
         changes.audit(caller, "assets.ci.create", created.ref(), "created " + created.type() + " " + created.name(),
                 null, render(created));
         changes.post(Topics.ASSETS_CI_UPDATED, caller, created.ref(), "created " + created.type() + " "
@@ -118,6 +121,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
         changes.check(caller, AssetPermissions.WRITE);
         types.validate(spec);
         Instant now = changes.clock().instant();
+        long[] version = new long[1];
         ConfigurationItem[] both = db.tx(c -> {
             ConfigurationItem before = CiStore.get(c, id).orElseThrow(() -> new InvalidItemException("id",
                     "no configuration item '" + id + "'"));
@@ -135,12 +139,18 @@ public final class AssetsService implements Assets, ConfigurationItems {
                 return new ConfigurationItem[]{before, before};
             }
             CiStore.updateCore(c, id, spec.name(), spec.lifecycle(), now);
+            if (!before.name().equals(spec.name().strip())) {
+                version[0] = GraphIndex.bump(c);
+            }
             CiStore.putAttributes(c, id, before.attributes(), spec.attributes());
             CiStore.putTags(c, id, before.tags(), spec.tags());
             CiStore.putGroups(c, id, before.groups(), spec.groups());
             CiStore.appendHistory(c, history);
             return new ConfigurationItem[]{before, CiStore.get(c, id).orElseThrow()};
         });
+        if (version[0] > 0) {
+            db.graph().changed(version[0], g -> g.rename(id, both[1].name()));
+        }
         if (both[0] != both[1]) {
             changes.audit(caller, "assets.ci.update", both[1].ref(), "changed " + both[1].type() + " "
                     + both[1].name(), render(both[0]), render(both[1]));
@@ -224,10 +234,12 @@ public final class AssetsService implements Assets, ConfigurationItems {
     public boolean delete(Principal caller, String id) {
         changes.check(caller, AssetPermissions.WRITE);
         Instant now = changes.clock().instant();
+        long[] version = new long[1];
         Optional<ConfigurationItem> gone = db.tx(c -> {
             Optional<ConfigurationItem> before = CiStore.get(c, id);
             if (before.isPresent()) {
                 CiStore.delete(c, id);
+                version[0] = GraphIndex.bump(c);
                 CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "deleted",
                         before.get().type() + " " + before.get().name(), null, EDIT)));
             }
@@ -236,6 +248,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
         if (gone.isEmpty()) {
             return false;
         }
+        db.graph().changed(version[0], g -> g.removeItem(id));
         changes.audit(caller, "assets.ci.delete", gone.get().ref(), "deleted " + gone.get().type() + " "
                 + gone.get().name(), render(gone.get()), null);
         changes.post(Topics.ASSETS_CI_DELETED, caller, gone.get().ref(), "deleted " + gone.get().type() + " "
@@ -253,6 +266,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             throw new InvalidItemException("target", "an item cannot relate to itself");
         }
         Instant now = changes.clock().instant();
+        long[] version = new long[1];
         Object[] result = db.tx(c -> {
             Map<String, CiStore.Row> rows = CiStore.rows(c, List.of(sourceId, targetId));
             CiStore.Row source = rows.get(sourceId);
@@ -274,10 +288,12 @@ public final class AssetsService implements Assets, ConfigurationItems {
                     new HistoryEntry(targetId, now, caller.name(), "relationship", null,
                             source.type() + " " + source.name() + " " + kind.id() + " this", EDIT)));
             CiStore.touch(c, sourceId, now);
+            version[0] = GraphIndex.bump(c);
             return new Object[]{relationship(row, source, target), true};
         });
         Relationship r = (Relationship) result[0];
         if ((Boolean) result[1]) {
+            db.graph().changed(version[0], g -> g.addEdge(sourceId, kind, targetId));
             String summary = r.source().name() + " " + kind.id() + " " + r.target().name();
             changes.audit(caller, "assets.relationship.create", r.source(), summary, null, summary);
             changes.post(Topics.ASSETS_CI_UPDATED, caller, r.source(), summary, Map.of());
@@ -294,6 +310,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
     public boolean unrelate(Principal caller, long relationshipId) {
         changes.check(caller, AssetPermissions.WRITE);
         Instant now = changes.clock().instant();
+        long[] version = new long[1];
         Optional<Relationship> gone = db.tx(c -> {
             Optional<RelationshipStore.Row> row = RelationshipStore.get(c, relationshipId);
             if (row.isEmpty()) {
@@ -302,6 +319,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             Map<String, CiStore.Row> rows = CiStore.rows(c, List.of(row.get().sourceId(), row.get().targetId()));
             Relationship r = relationship(row.get(), rows.get(row.get().sourceId()), rows.get(row.get().targetId()));
             RelationshipStore.delete(c, relationshipId);
+            version[0] = GraphIndex.bump(c);
             String text = r.kind().id() + " " + r.target().type() + " " + r.target().name();
             CiStore.appendHistory(c, List.of(new HistoryEntry(r.source().id(), now, caller.name(), "relationship",
                     text, null, EDIT),
@@ -310,6 +328,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             return Optional.of(r);
         });
         gone.ifPresent(r -> {
+            db.graph().changed(version[0], g -> g.removeEdge(r.source().id(), r.kind(), r.target().id()));
             String summary = r.source().name() + " no longer " + r.kind().id() + " " + r.target().name();
             changes.audit(caller, "assets.relationship.delete", r.source(), summary, summary, null);
             changes.post(Topics.ASSETS_CI_UPDATED, caller, r.source(), summary, Map.of());
@@ -353,13 +372,11 @@ public final class AssetsService implements Assets, ConfigurationItems {
         if (maxNodes < 1 || maxNodes > 100_000) {
             throw new InvalidItemException("maxNodes", "1 to 100000, was " + maxNodes);
         }
-        return db.tx(c -> {
-            CiStore.Row root = CiStore.rows(c, List.of(id)).get(id);
-            if (root == null) {
-                throw new InvalidItemException("id", "no configuration item '" + id + "'");
-            }
-            return Graph.walk(c, new CiRef(root.id(), root.type(), root.name()), direction, depth, maxNodes);
-        });
+        Impact impact = db.tx(c -> db.graph().walk(c, id, direction, depth, maxNodes));
+        if (impact == null) {
+            throw new InvalidItemException("id", "no configuration item '" + id + "'");
+        }
+        return impact;
     }
 
     // ---- core ConfigurationItems: for other areas, no principal (names and facts only)

@@ -15,6 +15,7 @@ import org.opsbench.assets.ConfigurationItem;
 import org.opsbench.assets.HistoryEntry;
 import org.opsbench.assets.internal.service.AssetsService;
 import org.opsbench.assets.internal.store.CiStore;
+import org.opsbench.assets.internal.store.HistoryStore;
 import org.opsbench.core.Principal;
 import org.opsbench.core.spi.DiscoveredItem;
 
@@ -84,7 +85,7 @@ public final class Reconciler {
             String id = UUID.randomUUID().toString();
             CiStore.insert(c, id, CiSpec.of(found.type(), found.name()), now);
             CiStore.putFacts(c, id, Map.of(), found.facts());
-            CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
+            HistoryStore.append(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
                     found.type() + " " + found.name() + " with " + found.facts().size() + " facts", source)));
             outcome = new Outcome(CiStore.get(c, id).orElseThrow(), true, List.of(),
                     org.opsbench.assets.internal.store.GraphIndex.bump(c));
@@ -95,7 +96,7 @@ public final class Reconciler {
             AssetsService.mapDiff(changed, id, now, caller, "fact:", before.facts(), found.facts(), source);
             if (!changed.isEmpty()) {
                 CiStore.putFacts(c, id, before.facts(), found.facts());
-                CiStore.appendHistory(c, changed);
+                HistoryStore.append(c, changed);
                 CiStore.touch(c, id, now);
             }
             outcome = new Outcome(changed.isEmpty() ? before : CiStore.get(c, id).orElseThrow(), false, changed, 0);

@@ -28,6 +28,7 @@ import org.opsbench.assets.internal.service.AssetsDatabase;
 import org.opsbench.assets.internal.service.AssetsService;
 import org.opsbench.assets.internal.service.Changes;
 import org.opsbench.assets.internal.store.CiStore;
+import org.opsbench.assets.internal.store.HistoryStore;
 import org.opsbench.assets.internal.types.TypeRegistry;
 import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
@@ -132,7 +133,7 @@ public final class InventoriesService implements Inventories {
             if (e.facts != null) {
                 CiStore.putFacts(c, newId, Map.of(), e.facts);
             }
-            CiStore.appendHistory(c, List.of(new HistoryEntry(newId, now, caller.name(), "created", null,
+            HistoryStore.append(c, List.of(new HistoryEntry(newId, now, caller.name(), "created", null,
                     e.spec.type() + " " + e.spec.name().strip(), source)));
             touched.add(new CiRef(newId, e.spec.type(), e.spec.name().strip()));
             return 0;
@@ -191,7 +192,7 @@ public final class InventoriesService implements Inventories {
         CiStore.putFacts(c, before.id(), before.facts(), facts);
         CiStore.putTags(c, before.id(), before.tags(), e.spec.tags());
         CiStore.putGroups(c, before.id(), before.groups(), e.spec.groups());
-        CiStore.appendHistory(c, history);
+        HistoryStore.append(c, history);
         touched.add(before.ref());
         return 1;
     }

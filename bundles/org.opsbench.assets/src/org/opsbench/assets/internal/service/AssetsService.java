@@ -24,6 +24,7 @@ import org.opsbench.assets.LifecycleState;
 import org.opsbench.assets.Relationship;
 import org.opsbench.assets.RelationshipKind;
 import org.opsbench.assets.internal.store.CiStore;
+import org.opsbench.assets.internal.store.HistoryStore;
 import org.opsbench.assets.internal.store.GraphIndex;
 import org.opsbench.assets.internal.store.RelationshipStore;
 import org.opsbench.assets.internal.types.TypeRegistry;
@@ -103,7 +104,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
                         + "' exists already");
             }
             CiStore.insert(c, id, spec, now);
-            CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
+            HistoryStore.append(c, List.of(new HistoryEntry(id, now, caller.name(), "created", null,
                     spec.type() + " " + spec.name().strip(), EDIT)));
             version[0] = GraphIndex.bump(c);
             return CiStore.get(c, id).orElseThrow();
@@ -145,7 +146,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             CiStore.putAttributes(c, id, before.attributes(), spec.attributes());
             CiStore.putTags(c, id, before.tags(), spec.tags());
             CiStore.putGroups(c, id, before.groups(), spec.groups());
-            CiStore.appendHistory(c, history);
+            HistoryStore.append(c, history);
             return new ConfigurationItem[]{before, CiStore.get(c, id).orElseThrow()};
         });
         if (version[0] > 0) {
@@ -240,7 +241,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             if (before.isPresent()) {
                 CiStore.delete(c, id);
                 version[0] = GraphIndex.bump(c);
-                CiStore.appendHistory(c, List.of(new HistoryEntry(id, now, caller.name(), "deleted",
+                HistoryStore.append(c, List.of(new HistoryEntry(id, now, caller.name(), "deleted",
                         before.get().type() + " " + before.get().name(), null, EDIT)));
             }
             return before;
@@ -283,7 +284,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             }
             RelationshipStore.Row row = RelationshipStore.insert(c, sourceId, kind, targetId);
             String text = kind.id() + " " + target.type() + " " + target.name();
-            CiStore.appendHistory(c, List.of(new HistoryEntry(sourceId, now, caller.name(), "relationship", null,
+            HistoryStore.append(c, List.of(new HistoryEntry(sourceId, now, caller.name(), "relationship", null,
                     text, EDIT),
                     new HistoryEntry(targetId, now, caller.name(), "relationship", null,
                             source.type() + " " + source.name() + " " + kind.id() + " this", EDIT)));
@@ -321,7 +322,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
             RelationshipStore.delete(c, relationshipId);
             version[0] = GraphIndex.bump(c);
             String text = r.kind().id() + " " + r.target().type() + " " + r.target().name();
-            CiStore.appendHistory(c, List.of(new HistoryEntry(r.source().id(), now, caller.name(), "relationship",
+            HistoryStore.append(c, List.of(new HistoryEntry(r.source().id(), now, caller.name(), "relationship",
                     text, null, EDIT),
                     new HistoryEntry(r.target().id(), now, caller.name(), "relationship",
                             r.source().type() + " " + r.source().name() + " " + r.kind().id() + " this", null, EDIT)));
@@ -360,7 +361,7 @@ public final class AssetsService implements Assets, ConfigurationItems {
         if (limit < 1 || limit > 10_000) {
             throw new InvalidItemException("limit", "1 to 10000, was " + limit);
         }
-        return db.tx(c -> CiStore.history(c, id, limit));
+        return db.tx(c -> HistoryStore.of(c, id, limit));
     }
 
     @Override

@@ -104,6 +104,29 @@ class InventoriesTest {
     }
 
     @Test
+    void realYamlInventoryIsImportedWithGroupsAndVariables() throws Exception {
+        String text;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("samples/site.yml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        text = text.replace("example.org", Osgi.RUN + ".yml.example.org").replace("ntp." + Osgi.RUN + ".yml.", "ntp.");
+        Inventories.ImportResult r = inventories.importText(operator, Format.ANSIBLE_YAML, text, "server");
+        assertEquals(5, r.created() + r.updated() + r.unchanged(), r.toString());
+        ConfigurationItem lb = assets.byName(operator, "server", "lb." + Osgi.RUN + ".yml.example.org").orElseThrow();
+        assertEquals(Set.of("web", "production"), lb.groups());
+        assertEquals("front door", lb.facts().get("ansible.role"));
+        assertEquals("deploy", lb.facts().get("ansible.ansible_user"));
+        assertEquals("ntp.example.org", lb.facts().get("ansible.ntp_server"));
+        ConfigurationItem db2 = assets.byName(operator, "server", "db2." + Osgi.RUN + ".yml.example.org")
+                .orElseThrow();
+        assertEquals(Set.of("db", "production"), db2.groups());
+        assertEquals("02:00", db2.facts().get("ansible.backup_window"));
+        InvalidItemException list = assertThrows(InvalidItemException.class, () -> inventories.importText(operator,
+                Format.ANSIBLE_YAML, "all:\n  hosts:\n    - web1\n", "server"));
+        assertEquals("line 3", list.field());
+    }
+
+    @Test
     void badIniLineImportsNothing() {
         InvalidItemException e = assertThrows(InvalidItemException.class, () -> inventories.importText(operator,
                 Format.ANSIBLE_INI, "[web]\nok-" + Osgi.RUN + "\nbroken-" + Osgi.RUN + " novalue\n", "server"));

@@ -63,7 +63,7 @@ class AssetsUiTest {
             assets.relate(OPS, s.id(), RelationshipKind.HOSTED_IN, dc.id());
         }
         assets.update(OPS, servers[1].id(), CiSpec.of(servers[1]).withAttributes(Map.of("environment", "staging",
-                "owner", "web team")));
+                "owner", "web team", "warranty.end", LocalDate.now().plusDays(21).toString())));
 
         RunningWorkbench.run(s -> {
             MPart part = Ui.show(s, AssetsViews.EXPLORER);

@@ -107,6 +107,19 @@ public final class AnsibleYaml {
     private static String stripComment(String v) {
         String t = v.strip();
         if (t.startsWith("\"") || t.startsWith("'")) {
+            char q = t.charAt(0);
+            for (int i = 1; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (q == '"' && c == '\\') {
+                    i++;
+                } else if (c == q && q == '\'' && i + 1 < t.length() && t.charAt(i + 1) == '\'') {
+                    i++;
+                } else if (c == q) {
+                    String rest = t.substring(i + 1).strip();
+                    // a comment after the closing quote goes; anything else stays and is refused as unclosed
+                    return rest.isEmpty() || rest.startsWith("#") ? t.substring(0, i + 1) : t;
+                }
+            }
             return t;
         }
         int hash = t.indexOf(" #");

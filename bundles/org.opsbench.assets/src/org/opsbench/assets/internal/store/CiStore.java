@@ -276,7 +276,8 @@ public final class CiStore {
         }
         String dir = q.ascending() ? " ASC" : " DESC";
         String order = switch (q.sort()) {
-            case NAME -> "NAME_KEY" + dir + ", ID";
+            // (CI_TYPE, NAME_KEY) is unique and indexed: with a type filter Derby reads the page in index order
+            case NAME -> "NAME_KEY" + dir + ", CI_TYPE" + dir;
             case TYPE -> "CI_TYPE" + dir + ", NAME_KEY, ID";
             case LIFECYCLE -> "LIFECYCLE" + dir + ", NAME_KEY, ID";
             case UPDATED -> "UPDATED_AT" + dir + ", NAME_KEY, ID";

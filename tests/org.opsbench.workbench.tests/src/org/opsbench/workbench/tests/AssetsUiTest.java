@@ -56,6 +56,8 @@ class AssetsUiTest {
             assets.relate(OPS, app.id(), RelationshipKind.RUNS_ON, servers[i].id());
         }
         ConfigurationItem dc = assets.create(OPS, CiSpec.of("location", "dc-" + run));
+        assets.create(OPS, CiSpec.of("license", "nginx-plus-" + run).withAttributes(Map.of("product", "nginx-" + run,
+                "entitlements", "5", "expires", LocalDate.now().plusDays(60).toString())));
         assets.relate(OPS, shop.id(), RelationshipKind.DEPENDS_ON, app.id());
         assets.relate(OPS, app.id(), RelationshipKind.DEPENDS_ON, db.id());
         assets.relate(OPS, db.id(), RelationshipKind.RUNS_ON, servers[0].id());
@@ -126,7 +128,7 @@ class AssetsUiTest {
             Table expiring = Ui.find((Control) licenses.getWidget(), "expiring.table");
             org.eclipse.swt.widgets.Label said = Ui.find((Control) licenses.getWidget(), "licenses.message");
             try {
-                s.waitUntil("warranties listed", 20_000, () -> expiring.getItemCount() >= 3);
+                s.waitUntil("warranties and the license listed", 20_000, () -> expiring.getItemCount() >= 4);
                 s.screenshot(expiring.getShell(), "assets-licenses");
             } catch (Exception e) {
                 throw new AssertionError(e);

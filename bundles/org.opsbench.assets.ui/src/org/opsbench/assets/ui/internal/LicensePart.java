@@ -76,7 +76,9 @@ public class LicensePart {
                                 + (c.installations() - c.entitlements()))
                 .column("Installed on", 400, c -> String.join(", ", c.installedOn()));
         licenses.colors(4, c -> c.compliant() ? null : new Color(255, 200, 200), c -> null);
-        licenses.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData licenseData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        licenseData.heightHint = 110;
+        licenses.control().setLayoutData(licenseData);
         new Label(parent, SWT.NONE).setText("Warranties and licenses ending");
         expiring = new TableSupport<>(parent, "expiring");
         expiring.column("Item", 220, e -> e.item().name()).column("Type", 120, e -> e.item().type())
@@ -85,7 +87,10 @@ public class LicensePart {
                 .column("Days left", 90, e -> Long.toString(e.daysLeft()),
                         Comparator.comparingLong(LifecycleReports.Expiry::daysLeft));
         expiring.colors(4, e -> e.daysLeft() < 0 ? new Color(255, 200, 200) : new Color(255, 235, 180), e -> null);
-        expiring.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // both tables ask for the same height, so that neither squeezes the other out
+        GridData expiringData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        expiringData.heightHint = 110;
+        expiring.control().setLayoutData(expiringData);
         expiring.sortBy(4);
         if (reports == null) {
             message.error("The assets service (bundle org.opsbench.assets) is not running.");

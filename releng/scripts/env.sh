@@ -43,6 +43,8 @@ UI_PACKAGES=(xvfb xauth libgtk-3-0 libxtst6 fonts-dejavu-core imagemagick)
 SSH_PACKAGES=(openssh-server openssh-client)
 # Packages for the monitoring tests: the real monitoring-plugins (check_tcp, check_dummy, check_disk, check_load).
 MONITORING_PACKAGES=(monitoring-plugins-basic)
+# Packages for the assets tests: ansible-inventory checks the exported inventories.
+ASSETS_PACKAGES=(ansible-core)
 
 # ensure_ssh_test_user : the SSH tests log in as a dedicated user with /bin/sh (root's profile is slow and
 # would swamp the figures). Created when run as root; otherwise the tests log in as the current user.

@@ -47,6 +47,7 @@ class ServerProductTest {
                 () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.ssh .*"), bundles),
                 () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.monitoring .*"),
                         bundles),
+                () -> assertTrue(bundles.matches("(?s).*\\|Active\\s*\\|.*\\|org\\.opsbench\\.assets .*"), bundles),
                 () -> assertTrue(!bundles.contains("|Installed"), bundles));
     }
 

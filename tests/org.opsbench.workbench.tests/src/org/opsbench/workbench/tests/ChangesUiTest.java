@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
+import org.opsbench.assets.Assets;
+import org.opsbench.assets.CiSpec;
 import org.opsbench.changes.ChangeDraft;
 import org.opsbench.changes.ChangeExecution;
 import org.opsbench.changes.HostAccess;
@@ -73,8 +75,10 @@ class ChangesUiTest {
     @Test
     void theCalendarDrawsFreezesAndConflictsAndTheEditorOffersOnlyLegalMoves() throws Exception {
         Changes changes = changes();
-        CiRef web = new CiRef("web-" + RUN, "host", "web-" + RUN);
-        CiRef db = new CiRef("db-" + RUN, "host", "db-" + RUN);
+        // the product ships the CMDB: a change's items must be items of it
+        Assets assets = service(Assets.class);
+        CiRef web = assets.create(CAB_1, CiSpec.of("server", "web-" + RUN)).ref();
+        CiRef db = assets.create(CAB_1, CiSpec.of("server", "db-" + RUN)).ref();
         // next week, so that the week is ours whatever day the test runs
         LocalDate monday = LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         ZoneId zone = ZoneId.systemDefault();
@@ -82,38 +86,41 @@ class ChangesUiTest {
         FreezeWindow freeze = changes.saveFreeze(CAB_1, new FreezeWindow(0, "release " + RUN,
                 monday.plusDays(3).atStartOfDay(zone).toInstant(), monday.plusDays(5).atStartOfDay(zone).toInstant(),
                 "release week"));
-        ChangeRequest a = approved(changes, "nginx TLS", web, db);
-        ChangeRequest b = approved(changes, "db patch", db);
-        ChangeRequest c = approved(changes, "web cache", web);
-        changes.schedule(REQUESTER, a.reference(), tue, tue.plus(Duration.ofHours(6)));
-        changes.schedule(REQUESTER, b.reference(), tue.plus(Duration.ofHours(3)), tue.plus(Duration.ofHours(26)));
-        changes.schedule(REQUESTER, c.reference(), tue.plus(Duration.ofHours(24)), tue.plus(Duration.ofHours(30)));
-        ChangeRequest done = changes.create(REQUESTER, ChangeDraft.of(ChangeType.EMERGENCY, "hotfix " + RUN,
-                List.of(web)).withSteps(List.of("dnf -y update openssl"), List.of("dnf -y downgrade openssl")));
-        changes.submit(REQUESTER, done.reference());
-        changes.schedule(REQUESTER, done.reference(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(1800));
-        changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTING, "");
-        changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTED, "");
-        // a host nobody listens on: the execution runs, and its step fails, as the log shows
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
-        CiRef lab = new CiRef("lab-" + RUN, "host", "lab-" + RUN);
-        String alias = "changes-ui/" + RUN;
-        service(SecretStore.class).store(REQUESTER, alias, SecretStore.Kind.PASSWORD, "ui test",
-                "not-used".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        service(ChangeExecution.class).saveAccess(REQUESTER, new HostAccess(lab.id(), "127.0.0.1", closed, "ops",
-                alias));
-        ChangeRequest toRun = changes.create(REQUESTER, ChangeDraft.of(ChangeType.EMERGENCY, "restart lab " + RUN,
-                List.of(lab)).withSteps(List.of("systemctl restart app"), List.of("systemctl start app")));
-        changes.submit(REQUESTER, toRun.reference());
-        changes.schedule(REQUESTER, toRun.reference(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(900));
-        ChangeRequest draft = changes.create(REQUESTER, ChangeDraft.of(ChangeType.NORMAL, "rotate keys " + RUN,
-                List.of(web)).withSteps(List.of("ssh-keygen -A"), List.of()));
-
+        // a freeze left behind would shadow the next run's calendar
         try {
+            ChangeRequest a = approved(changes, "nginx TLS", web, db);
+            ChangeRequest b = approved(changes, "db patch", db);
+            ChangeRequest c = approved(changes, "web cache", web);
+            changes.schedule(REQUESTER, a.reference(), tue, tue.plus(Duration.ofHours(6)));
+            changes.schedule(REQUESTER, b.reference(), tue.plus(Duration.ofHours(3)), tue.plus(Duration.ofHours(26)));
+            changes.schedule(REQUESTER, c.reference(), tue.plus(Duration.ofHours(24)), tue.plus(Duration.ofHours(30)));
+            ChangeRequest done = changes.create(REQUESTER, ChangeDraft.of(ChangeType.EMERGENCY, "hotfix " + RUN,
+                    List.of(web)).withSteps(List.of("dnf -y update openssl"), List.of("dnf -y downgrade openssl")));
+            changes.submit(REQUESTER, done.reference());
+            changes.schedule(REQUESTER, done.reference(), Instant.now().plusSeconds(60),
+                    Instant.now().plusSeconds(1800));
+            changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTING, "");
+            changes.transition(REQUESTER, done.reference(), ChangeState.IMPLEMENTED, "");
+            // a host nobody listens on: the execution runs, and its step fails, as the log shows
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                closed = socket.getLocalPort();
+            }
+            CiRef lab = assets.create(CAB_1, CiSpec.of("server", "lab-" + RUN)).ref();
+            String alias = "changes-ui/" + RUN;
+            service(SecretStore.class).store(REQUESTER, alias, SecretStore.Kind.PASSWORD, "ui test",
+                    "not-used".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            service(ChangeExecution.class).saveAccess(REQUESTER, new HostAccess(lab.id(), "127.0.0.1", closed, "ops",
+                    alias));
+            ChangeRequest toRun = changes.create(REQUESTER, ChangeDraft.of(ChangeType.EMERGENCY, "restart lab " + RUN,
+                    List.of(lab)).withSteps(List.of("systemctl restart app"), List.of("systemctl start app")));
+            changes.submit(REQUESTER, toRun.reference());
+            changes.schedule(REQUESTER, toRun.reference(), Instant.now().plusSeconds(60),
+                    Instant.now().plusSeconds(900));
+            ChangeRequest draft = changes.create(REQUESTER, ChangeDraft.of(ChangeType.NORMAL, "rotate keys " + RUN,
+                    List.of(web)).withSteps(List.of("ssh-keygen -A"), List.of()));
+
             RunningWorkbench.run(s -> {
                 MPart part = Ui.show(s, ChangeViews.CALENDAR);
                 CalendarPart calendar = (CalendarPart) part.getObject();

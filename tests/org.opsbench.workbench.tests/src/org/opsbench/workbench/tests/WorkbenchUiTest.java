@@ -108,8 +108,11 @@ class WorkbenchUiTest {
                 Control root = (Control) dashboard.getWidget();
                 s.waitUntil("the tile figure", 20_000, () -> {
                     Label value = (Label) s.find(root, "dashboard.tile.test.failing.value");
-                    return value != null && "42 checks".equals(value.getText());
+                    return value != null && "42".equals(value.getText());
                 });
+                Label detail = (Label) s.find(root, "dashboard.tile.test.failing.detail");
+                assertEquals("checks  ·  critical  ·  ▲ rising", detail.getText());
+                assertEquals("42 checks (critical, ▲ rising)", detail.getToolTipText());
                 Label header = (Label) s.find(root, "dashboard.header");
                 s.waitUntil("the header counts the installed tiles and the test's", 20_000,
                         () -> header.getText().startsWith(tileHeader(tileServices())));

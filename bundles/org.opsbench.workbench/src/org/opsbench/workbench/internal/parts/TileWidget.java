@@ -11,7 +11,11 @@ import org.opsbench.core.spi.DashboardTile;
 import org.opsbench.core.spi.Health;
 import org.opsbench.workbench.WorkbenchIds;
 
-/** One tile: a health-coloured bar, the title, the figure with its unit, and the trend. */
+/**
+ * One tile: a health-coloured bar, the title, the figure in large type, and a line with its unit, health and trend. The
+ * unit stays out of the large type so that a long one ("protected / at risk / breached") never pushes the figure out of
+ * the tile; what is cut off shows in the tooltip.
+ */
 final class TileWidget extends Composite {
 
     private static final String CSS_CLASS = "org.eclipse.e4.ui.css.CssClassName";
@@ -49,19 +53,30 @@ final class TileWidget extends Composite {
         value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         detail = new Label(text, SWT.NONE);
         detail.setData(CSS_CLASS, "Muted");
+        detail.setData(WorkbenchIds.WIDGET_ID, "dashboard.tile." + id + ".detail");
         detail.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
     }
 
     void show(DashboardTile.Value v) {
         health = v.health();
-        value.setText(v.unit() == null || v.unit().isEmpty() ? v.value() : v.value() + " " + v.unit());
+        // a symbol ("%", "ms", "GB") belongs to the figure; a word goes to the line below it
+        boolean symbol = v.unit() != null && !v.unit().isEmpty() && v.unit().length() <= 3;
+        boolean unit = !symbol && v.unit() != null && !v.unit().isEmpty();
+        value.setText(symbol ? v.value() + " " + v.unit() : v.value());
         String arrow = switch (v.trend()) {
             case UP -> "▲ rising";
             case DOWN -> "▼ falling";
             case FLAT -> "▶ steady";
             case NONE -> "";
         };
-        detail.setText(health.name().toLowerCase() + (arrow.isEmpty() ? "" : "  ·  " + arrow));
+        String line = (unit ? v.unit() + "  ·  " : "") + health.name().toLowerCase() + (arrow.isEmpty()
+                ? ""
+                : "  ·  " + arrow);
+        detail.setText(line);
+        String whole = v.value() + (unit || symbol ? " " + v.unit() : "") + " (" + health.name().toLowerCase()
+                + (arrow.isEmpty() ? "" : ", " + arrow) + ")";
+        value.setToolTipText(whole);
+        detail.setToolTipText(whole);
         bar.redraw();
     }
 

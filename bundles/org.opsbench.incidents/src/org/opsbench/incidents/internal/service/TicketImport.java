@@ -204,7 +204,7 @@ public final class TicketImport {
         TicketRow t = new TicketRow();
         Validation.fields(t, d, runtime.matrix(), Validation.cis(d.ciIds(), cmdb));
         t.group = Validation.group(d.group(), groups);
-        t.assignee = Validation.text("assignee", d.assignee(), 100, false);
+        t.assignee = Validation.optional("assignee", d.assignee(), 100);
         t.reporter = reporter;
         t.created = now.toEpochMilli();
         t.updated = t.created;

@@ -105,7 +105,7 @@ public final class TicketService implements Incidents {
         TicketRow t = new TicketRow();
         Validation.fields(t, draft, runtime.matrix(), Validation.cis(draft.ciIds(), items));
         t.group = Validation.group(draft.group(), runtime.desk().groups());
-        t.assignee = Validation.text("assignee", draft.assignee(), 100, false);
+        t.assignee = Validation.optional("assignee", draft.assignee(), 100);
         t.reporter = reporter;
         t.created = at.toEpochMilli();
         t.updated = t.created;

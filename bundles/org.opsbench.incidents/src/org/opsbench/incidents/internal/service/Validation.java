@@ -30,6 +30,14 @@ public final class Validation {
         return v;
     }
 
+    /** Like {@link #text} but optional: blank becomes {@code null}. */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(field, value.strip(), max, false);
+    }
+
     /**
      * Resolves CI ids through the CMDB when one is installed (an unknown id is refused); without one the ids are kept
      * as references of type {@code ci}.

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opsbench.core.Principal;
 
@@ -29,6 +30,9 @@ public interface Incidents {
 
     /** Moves the ticket to another state; see {@link TicketState#next()}. */
     Ticket transition(Principal caller, String reference, TransitionRequest request);
+
+    /** The states the ticket may move to now (the reopen window applied), for offering only legal transitions. */
+    Set<TicketState> transitions(Principal caller, String reference);
 
     /**
      * Sets the assignment group and assignee (either may be {@code null}); a New ticket with an assignee becomes

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.opsbench.incidents.Problem;
 import org.opsbench.incidents.QueueQuery;
 import org.opsbench.incidents.Ticket;
 import org.opsbench.incidents.TicketDraft;
-import org.opsbench.incidents.TicketKind;
 import org.opsbench.incidents.TicketState;
 import org.opsbench.incidents.TransitionRequest;
 import org.opsbench.incidents.WorklogEntry;
@@ -244,8 +242,8 @@ public final class TicketService implements Incidents {
                 .plus(runtime.settings().reopenWindow()));
     }
 
-    /** The legal next states of a ticket now, for UIs offering only those. */
-    public Set<TicketState> allowedTransitions(Principal caller, String reference) {
+    @Override
+    public Set<TicketState> transitions(Principal caller, String reference) {
         access.check(caller, IncidentsPermissions.READ);
         try {
             return store().find(normal(reference)).map(t -> allowed(t, now()))
@@ -382,13 +380,6 @@ public final class TicketService implements Incidents {
         audit.append(new AuditEntry(caller, "incidents.ticket.worklog", "ticket", ref,
                 (spent.isZero() ? "commented on " : "logged " + spent + " of work on ") + ref, null, body));
         runtime.post(Topics.INCIDENTS_UPDATED, TicketEvents.of(t, caller, now.toEpochMilli()));
-    }
-
-    /** Adds a system worklog line to an open ticket (monitoring alerts); no permission check, the caller did it. */
-    void systemWorklog(java.sql.Connection c, TicketRow t, Principal by, String text, Instant now)
-            throws SQLException {
-        TicketStore.addWorklog(c, t.id, new WorklogEntry(now, by.name(), WorklogEntry.Kind.SYSTEM, text,
-                Duration.ZERO));
     }
 
     @Override
@@ -536,17 +527,5 @@ public final class TicketService implements Incidents {
         }
         return KnownErrors.matching(runtime.desk().knownErrors(), t.title + "\n" + t.description, t.cis).stream()
                 .map(e -> DeskStore.problem(e, List.of())).toList();
-    }
-
-    /** Tickets logged by {@code kind}, for tests and the console's summary. */
-    static List<String> references(List<Ticket> tickets) {
-        List<String> out = new ArrayList<>();
-        tickets.forEach(t -> out.add(t.reference()));
-        return out;
-    }
-
-    /** The kind of a reference, validated. */
-    static TicketKind kindOf(String reference) {
-        return TicketKind.ofReference(normal(reference));
     }
 }

@@ -78,7 +78,7 @@ public class KnowledgePart {
         Composite left = new Composite(sash, SWT.NONE);
         left.setLayout(new GridLayout(1, false));
         hits = new TableSupport<>(left, "kb");
-        hits.column("Article", 90, ArticleHit::reference).column("Title", 240, ArticleHit::title)
+        hits.column("Article", 90, ArticleHit::reference).column("Title", 190, ArticleHit::title)
                 .column("Score", 60, h -> String.format("%.2f", h.score()), (a, b) -> Float.compare(a.score(),
                         b.score()));
         hits.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -103,7 +103,7 @@ public class KnowledgePart {
         body = new Text(right, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         body.setData(WorkbenchIds.WIDGET_ID, "kb.body");
         GridData bg = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
-        bg.heightHint = 90;
+        bg.heightHint = 60;
         body.setLayoutData(bg);
         body.addListener(SWT.Modify, e -> render(body.getText()));
         Buttons.push(right, "Save article", "kb.save", this::save);
@@ -143,7 +143,7 @@ public class KnowledgePart {
             title.setText(a.title());
             tags.setText(String.join(", ", a.tags()));
             body.setText(a.body());
-            render("# " + a.title() + "\n\n" + a.body());
+            render(a.body().stripLeading().startsWith("#") ? a.body() : "# " + a.title() + "\n\n" + a.body());
         }, e -> message.error(Background.message(e)));
     }
 

@@ -7,6 +7,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
+import org.commonmark.node.Document;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -82,14 +83,22 @@ public final class MarkdownStyler {
         doc.accept(new AbstractVisitor() {
             private final List<int[]> ordered = new ArrayList<>();
 
-            private void block(Node n, Runnable body) {
+            private void newline() {
                 if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
                     out.append('\n');
                 }
-                body.run();
-                if (!(n.getParent() instanceof ListItem)) {
-                    out.append('\n');
+            }
+
+            /** A block on its own line; top-level blocks with a blank line between them. */
+            private void block(Node n, Runnable body) {
+                boolean firstInItem = n.getParent() instanceof ListItem && n.getPrevious() == null;
+                if (!firstInItem) {
+                    newline();
+                    if (n.getParent() instanceof Document && !out.isEmpty()) {
+                        out.append('\n');
+                    }
                 }
+                body.run();
             }
 
             private void styled(Node n, Style style, int level) {
@@ -165,30 +174,28 @@ public final class MarkdownStyler {
 
             @Override
             public void visit(BlockQuote quote) {
-                int start = out.length();
-                visitChildren(quote);
-                spans.add(new Span(start, out.length() - start, Style.EMPHASIS, 0));
+                block(quote, () -> {
+                    int start = out.length();
+                    visitChildren(quote);
+                    spans.add(new Span(start, out.length() - start, Style.EMPHASIS, 0));
+                });
             }
 
             @Override
             public void visit(BulletList list) {
-                visitChildren(list);
-                out.append('\n');
+                block(list, () -> visitChildren(list));
             }
 
             @Override
             public void visit(OrderedList list) {
                 ordered.add(new int[]{list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber()});
-                visitChildren(list);
+                block(list, () -> visitChildren(list));
                 ordered.remove(ordered.size() - 1);
-                out.append('\n');
             }
 
             @Override
             public void visit(ListItem item) {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
+                newline();
                 if (item.getParent() instanceof OrderedList && !ordered.isEmpty()) {
                     out.append("  ").append(ordered.get(ordered.size() - 1)[0]++).append(". ");
                 } else {

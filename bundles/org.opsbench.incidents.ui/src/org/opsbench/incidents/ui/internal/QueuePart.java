@@ -129,11 +129,12 @@ public class QueuePart {
         refresh();
     }
 
-    private static Combo combo(Composite bar, String id, String[] items, int selected) {
+    private Combo combo(Composite bar, String id, String[] items, int selected) {
         Combo c = new Combo(bar, SWT.READ_ONLY);
         c.setItems(items);
         c.select(selected);
         c.setData(WorkbenchIds.WIDGET_ID, id);
+        c.addListener(SWT.Selection, e -> refresh());
         return c;
     }
 

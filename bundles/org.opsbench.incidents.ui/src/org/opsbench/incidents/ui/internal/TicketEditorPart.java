@@ -14,8 +14,11 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -85,6 +88,7 @@ public class TicketEditorPart {
     Problems problems;
 
     private Composite root;
+    private ScrolledComposite scroller;
     private Label header;
     private Combo kind;
     private Text title;
@@ -113,8 +117,15 @@ public class TicketEditorPart {
 
     @PostConstruct
     void create(Composite parent) {
-        root = parent;
-        parent.setLayout(new GridLayout(2, true));
+        parent.setLayout(new FillLayout());
+        scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite content = new Composite(scroller, SWT.NONE);
+        scroller.setContent(content);
+        root = content;
+        content.setLayout(new GridLayout(2, false));
+        parent = content;
         header = new Label(parent, SWT.NONE);
         header.setData(WorkbenchIds.WIDGET_ID, "ticket.header");
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -123,70 +134,85 @@ public class TicketEditorPart {
 
         Group form = new Group(parent, SWT.NONE);
         form.setText("Ticket");
-        form.setLayout(new GridLayout(3, false));
+        form.setLayout(new GridLayout(6, false));
         form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         kind = new Combo(labelled(form, "Kind", "kind"), SWT.READ_ONLY);
         kind.setItems("Incident", "Service request");
         kind.select(0);
-        place(kind, "ticket.kind", "kind");
-        title = text(form, "Title", "title", SWT.BORDER);
+        place(kind, "ticket.kind", "kind", 1);
+        caller = text(form, "Caller", "caller", SWT.BORDER, 1);
+        title = text(form, "Title", "title", SWT.BORDER, 4);
         title.addListener(SWT.Modify, e -> suggestSoon());
-        description = text(form, "Description", "description", SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        ((GridData) description.getLayoutData()).heightHint = 60;
-        caller = text(form, "Caller", "caller", SWT.BORDER);
-        category = text(form, "Category", "category", SWT.BORDER);
-        cis = text(form, "CIs (ids)", "cis", SWT.BORDER);
+        description = text(form, "Description", "description", SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL, 4);
+        ((GridData) description.getLayoutData()).heightHint = 45;
+        category = text(form, "Category", "category", SWT.BORDER, 1);
+        cis = text(form, "CIs (ids)", "cis", SWT.BORDER, 1);
         impact = new Combo(labelled(form, "Impact", "impact"), SWT.READ_ONLY);
-        place(impact, "ticket.impact", "impact");
+        place(impact, "ticket.impact", "impact", 1);
         urgency = new Combo(labelled(form, "Urgency", "urgency"), SWT.READ_ONLY);
-        place(urgency, "ticket.urgency", "urgency");
+        place(urgency, "ticket.urgency", "urgency", 1);
         levels(3);
         impact.addListener(SWT.Selection, e -> showPriority());
         urgency.addListener(SWT.Selection, e -> showPriority());
+        group = text(form, "Group", "group", SWT.BORDER, 1);
+        assignee = text(form, "Assignee", "assignee", SWT.BORDER, 1);
         priority = new Label(labelled(form, "Priority", "priority"), SWT.NONE);
-        place(priority, "ticket.priority", "priority");
-        group = text(form, "Group", "group", SWT.BORDER);
-        assignee = text(form, "Assignee", "assignee", SWT.BORDER);
+        place(priority, "ticket.priority", "priority", 1);
         Composite actions = new Composite(form, SWT.NONE);
         actions.setLayout(new GridLayout(3, false));
-        actions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        actions.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false, 3, 1));
         Buttons.push(actions, "Save", "ticket.save", this::save);
         Buttons.push(actions, "Assign", "ticket.assign", this::assign);
         Buttons.push(actions, "New", "ticket.new", this::newTicket);
+        knownErrors = new Label(form, SWT.WRAP);
+        knownErrors.setData(WorkbenchIds.WIDGET_ID, "ticket.knownErrors");
+        knownErrors.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_MAGENTA));
+        knownErrors.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        Label suggested = new Label(form, SWT.NONE);
+        suggested.setText("Suggested articles:");
+        suggested.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        suggestions = new org.eclipse.swt.widgets.List(form, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+        suggestions.setData(WorkbenchIds.WIDGET_ID, "ticket.suggestions");
+        GridData sg = new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1);
+        sg.heightHint = 50;
+        suggestions.setLayoutData(sg);
+
+        Group move = new Group(parent, SWT.NONE);
+        move.setText("Lifecycle");
+        move.setLayout(new GridLayout(2, false));
+        move.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
+        reason = lifecycleField(move, "Reason / notes", "reason");
+        errors.put("notes", errors.get("reason"));
+        resolutionCode = lifecycleField(move, "Resolution code", "resolutionCode");
+        transitions = new Composite(move, SWT.NONE);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        transitions.setLayout(row);
+        GridData td = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        td.widthHint = 240;
+        transitions.setLayoutData(td);
+        Label stateError = new Label(move, SWT.WRAP);
+        stateError.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_RED));
+        stateError.setData(WorkbenchIds.WIDGET_ID, "ticket.error.state");
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        sd.widthHint = 240;
+        stateError.setLayoutData(sd);
+        errors.put("state", stateError);
+        problem = lifecycleField(move, "Problem", "problem");
+        new Label(move, SWT.NONE);
+        Buttons.push(move, "Link problem", "ticket.link", this::linkProblem);
 
         Composite side = new Composite(parent, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
-        side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Group move = new Group(side, SWT.NONE);
-        move.setText("Lifecycle");
-        move.setLayout(new GridLayout(3, false));
-        move.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        reason = text(move, "Reason / notes", "reason", SWT.BORDER);
-        errors.put("notes", errors.get("reason"));
-        resolutionCode = text(move, "Resolution code", "resolutionCode", SWT.BORDER);
-        transitions = new Composite(move, SWT.NONE);
-        transitions.setLayout(new GridLayout(6, false));
-        transitions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        errors.put("state", new Label(move, SWT.NONE));
-        errors.get("state").setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        errors.get("state").setForeground(root.getDisplay().getSystemColor(SWT.COLOR_RED));
-        problem = text(move, "Problem", "problem", SWT.BORDER);
-        Buttons.push(move, "Link problem", "ticket.link", this::linkProblem);
-        knownErrors = new Label(side, SWT.WRAP);
-        knownErrors.setData(WorkbenchIds.WIDGET_ID, "ticket.knownErrors");
-        knownErrors.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        new Label(side, SWT.NONE).setText("Suggested articles:");
-        suggestions = new org.eclipse.swt.widgets.List(side, SWT.BORDER | SWT.SINGLE);
-        suggestions.setData(WorkbenchIds.WIDGET_ID, "ticket.suggestions");
-        GridData sg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sg.heightHint = 60;
-        suggestions.setLayoutData(sg);
+        side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         new Label(side, SWT.NONE).setText("Worklog:");
         worklog = new TableSupport<>(side, "worklog");
         worklog.column("Time", 120, w -> TIME.format(w.at())).column("By", 110, WorklogEntry::author)
                 .column("Text", 320, WorklogEntry::text)
                 .column("Spent", 60, w -> w.timeSpent().isZero() ? "" : w.timeSpent().toMinutes() + "m");
-        worklog.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData wd = new GridData(SWT.FILL, SWT.FILL, true, true);
+        wd.heightHint = 140;
+        worklog.control().setLayoutData(wd);
         Composite add = new Composite(side, SWT.NONE);
         add.setLayout(new GridLayout(4, false));
         add.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -211,6 +237,7 @@ public class TicketEditorPart {
                     });
         }
         newTicket();
+        relayout();
     }
 
     private Composite labelled(Composite form, String label, String field) {
@@ -218,23 +245,45 @@ public class TicketEditorPart {
         return form;
     }
 
-    private void place(Control c, String id, String field) {
+    private void place(Control c, String id, String field, int span) {
         c.setData(WorkbenchIds.WIDGET_ID, id);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1);
+        d.widthHint = 110;
+        c.setLayoutData(d);
         Label error = new Label(c.getParent(), SWT.NONE);
         error.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_RED));
         error.setData(WorkbenchIds.WIDGET_ID, "ticket.error." + field);
-        error.setLayoutData(new GridData(180, SWT.DEFAULT));
+        error.setLayoutData(new GridData(90, SWT.DEFAULT));
         errors.put(field, error);
     }
 
-    private Text text(Composite form, String label, String field, int style) {
+    private Text lifecycleField(Composite move, String label, String field) {
+        new Label(move, SWT.NONE).setText(label + ":");
+        Text t = new Text(move, SWT.BORDER);
+        t.setData(WorkbenchIds.WIDGET_ID, "ticket." + field);
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        d.widthHint = 130;
+        t.setLayoutData(d);
+        Label error = new Label(move, SWT.WRAP);
+        error.setForeground(move.getDisplay().getSystemColor(SWT.COLOR_RED));
+        error.setData(WorkbenchIds.WIDGET_ID, "ticket.error." + field);
+        GridData e = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        e.widthHint = 240;
+        error.setLayoutData(e);
+        errors.put(field, error);
+        return t;
+    }
+
+    private Text text(Composite form, String label, String field, int style, int span) {
         Text t = new Text(labelled(form, label, field), style);
-        place(t, "ticket." + field, field);
+        place(t, "ticket." + field, field, span);
         return t;
     }
 
     private void levels(int size) {
+        if (impact.getItemCount() == size) {
+            return;
+        }
         String[] items = new String[size];
         for (int i = 0; i < size; i++) {
             items[i] = Integer.toString(i + 1) + (i == 0 ? " (highest)" : i == size - 1 ? " (lowest)" : "");
@@ -275,7 +324,7 @@ public class TicketEditorPart {
             String text = Background.message(e);
             l.setText(text.startsWith(invalid.field() + ": ") ? text.substring(invalid.field().length() + 2) : text);
             l.setToolTipText(text);
-            l.getParent().layout();
+            relayout();
             message.error("Not saved: " + text);
         } else {
             message.error(Background.message(e));
@@ -342,7 +391,12 @@ public class TicketEditorPart {
                                 + p.workaround())
                         .collect(Collectors.joining("\n")));
         rebuildTransitions(l.next());
+        relayout();
+    }
+
+    private void relayout() {
         root.layout(true, true);
+        scroller.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private void rebuildTransitions(Set<TicketState> next) {
@@ -359,8 +413,7 @@ public class TicketEditorPart {
                 b.setToolTipText("Move to " + s.label());
             }
         }
-        transitions.layout(true);
-        transitions.getParent().layout(true);
+        relayout();
     }
 
     private static String label(TicketState s) {

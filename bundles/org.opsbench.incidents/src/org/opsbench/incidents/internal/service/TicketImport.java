@@ -18,10 +18,11 @@ import org.opsbench.core.cmdb.ConfigurationItems;
 import org.opsbench.incidents.AssignmentGroup;
 import org.opsbench.incidents.ImportResult;
 import org.opsbench.incidents.InvalidTicketException;
+import org.opsbench.incidents.PriorityMatrix;
+import org.opsbench.incidents.SlaPolicy;
 import org.opsbench.incidents.TicketDraft;
 import org.opsbench.incidents.TicketKind;
 import org.opsbench.incidents.TicketState;
-import org.opsbench.incidents.internal.IncidentsRuntime;
 import org.opsbench.incidents.internal.sla.BusinessTime;
 import org.opsbench.incidents.internal.sla.SlaClock;
 import org.opsbench.incidents.internal.store.TicketRow;
@@ -44,13 +45,21 @@ public final class TicketImport {
     private static final int BATCH = 1000;
     private static final int MAX_ERRORS = 100;
 
-    private final IncidentsRuntime runtime;
+    private final TicketStore store;
+    private final PriorityMatrix matrix;
+    private final List<SlaPolicy> policies;
+    private final BusinessTime time;
     private final ConfigurationItems cmdb;
     private final List<AssignmentGroup> groups;
+    private final Map<String, TicketRow> deadlines = new HashMap<>();
 
-    /** With the configuration of now. */
-    public TicketImport(IncidentsRuntime runtime, ConfigurationItems cmdb, List<AssignmentGroup> groups) {
-        this.runtime = runtime;
+    /** With the configuration of now: the CMDB may be {@code null} (ids are then kept as given). */
+    public TicketImport(TicketStore store, PriorityMatrix matrix, List<SlaPolicy> policies, BusinessTime time,
+            ConfigurationItems cmdb, List<AssignmentGroup> groups) {
+        this.store = store;
+        this.matrix = matrix;
+        this.policies = policies;
+        this.time = time;
         this.cmdb = cmdb;
         this.groups = groups;
     }
@@ -71,7 +80,7 @@ public final class TicketImport {
         int[] count = new int[1];
         IOException[] io = new IOException[1];
         try {
-            runtime.tickets().inTransaction(c -> {
+            store.inTransaction(c -> {
                 try {
                     importAll(c, new Csv(csv), reporter, now, errors, ranges, count);
                 } catch (IOException e) {
@@ -94,7 +103,7 @@ public final class TicketImport {
             }
             return new ImportResult(0, List.of(), errors);
         } catch (SQLException e) {
-            throw TicketService.database(e);
+            throw new IllegalStateException("database: " + e.getMessage(), e);
         }
         List<String> refs = new ArrayList<>();
         ranges.forEach((kind, r) -> refs.add(kind.reference(r[0]) + ".." + kind.reference(r[1])));
@@ -125,14 +134,13 @@ public final class TicketImport {
         if (!errors.isEmpty()) {
             return;
         }
-        BusinessTime time = runtime.businessTime();
         Map<TicketKind, long[]> numbers = new EnumMap<>(TicketKind.class);
         try (PreparedStatement insert = TicketStore.prepareInsert(c)) {
             int pending = 0;
             for (Csv.Record r = in.next(); r != null; r = in.next()) {
                 TicketRow t;
                 try {
-                    t = row(r, index, reporter, now, time);
+                    t = row(r, index, reporter, now);
                 } catch (InvalidTicketException e) {
                     errors.add("line " + r.line() + ": " + e.getMessage());
                     if (errors.size() >= MAX_ERRORS) {
@@ -183,7 +191,7 @@ public final class TicketImport {
         }
     }
 
-    private TicketRow row(Csv.Record r, Map<String, Integer> index, String reporter, Instant now, BusinessTime time) {
+    private TicketRow row(Csv.Record r, Map<String, Integer> index, String reporter, Instant now) {
         String kindText = field(r, index, "kind");
         TicketKind kind;
         if (kindText.isEmpty()) {
@@ -202,7 +210,7 @@ public final class TicketImport {
                 field(r, index, "caller"), field(r, index, "category"), cis, level(r, index, "impact"),
                 level(r, index, "urgency"), field(r, index, "group"), field(r, index, "assignee"));
         TicketRow t = new TicketRow();
-        Validation.fields(t, d, runtime.matrix(), Validation.cis(d.ciIds(), cmdb));
+        Validation.fields(t, d, matrix, Validation.cis(d.ciIds(), cmdb));
         t.group = Validation.group(d.group(), groups);
         t.assignee = Validation.optional("assignee", d.assignee(), 100);
         t.reporter = reporter;
@@ -213,7 +221,21 @@ public final class TicketImport {
             t.responded = t.created;
             t.assignments = t.assignee == null ? 0 : 1;
         }
-        SlaClock.apply(t, SlaClock.select(runtime.policies(), t.priority, t.category), time);
+        java.util.Optional<SlaPolicy> policy = SlaClock.select(policies, t.priority, t.category);
+        // every row is logged at the same instant: the deadlines of one policy are the same for all of them
+        TicketRow due = deadlines.computeIfAbsent(policy.map(SlaPolicy::name).orElse(""), k -> {
+            TicketRow first = new TicketRow();
+            first.created = t.created;
+            SlaClock.apply(first, policy, time);
+            return first;
+        });
+        t.slaPolicy = due.slaPolicy;
+        t.responseTargetMs = due.responseTargetMs;
+        t.resolutionTargetMs = due.resolutionTargetMs;
+        t.warnPercent = due.warnPercent;
+        t.responseDue = due.responseDue;
+        t.resolutionDue = due.resolutionDue;
+        t.warnAt = due.warnAt;
         return t;
     }
 

@@ -486,7 +486,8 @@ public final class TicketService implements Incidents {
     @Override
     public ImportResult importCsv(Principal caller, Reader csv) throws IOException {
         access.check(caller, IncidentsPermissions.IMPORT);
-        TicketImport importer = new TicketImport(runtime, items, runtime.desk().groups());
+        TicketImport importer = new TicketImport(store(), runtime.matrix(), runtime.policies(), runtime.businessTime(),
+                items, runtime.desk().groups());
         ImportResult result = importer.run(csv, caller.name(), now());
         if (result.succeeded()) {
             audit.append(new AuditEntry(caller, "incidents.ticket.import", "ticket", String.join(" ",

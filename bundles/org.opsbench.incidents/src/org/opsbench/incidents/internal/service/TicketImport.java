@@ -135,6 +135,10 @@ public final class TicketImport {
             return;
         }
         Map<TicketKind, long[]> numbers = new EnumMap<>(TicketKind.class);
+        // one table lock instead of a row lock per imported row (released at commit or rollback)
+        try (java.sql.Statement lock = c.createStatement()) {
+            lock.execute("LOCK TABLE INC_TICKET IN EXCLUSIVE MODE");
+        }
         try (PreparedStatement insert = TicketStore.prepareInsert(c)) {
             int pending = 0;
             for (Csv.Record r = in.next(); r != null; r = in.next()) {

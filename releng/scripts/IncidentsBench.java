@@ -246,7 +246,7 @@ public final class IncidentsBench {
     static void scanQueue(EmbeddedDataSource ds) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID, REFERENCE, "
                 + "TITLE, PRIORITY, STATE, RESOLUTION_DUE FROM INC_TICKET --DERBY-PROPERTIES index=NULL\n"
-                + "WHERE STATE IN (?) AND PRIORITY IN (?) ORDER BY RESOLUTION_DUE ASC, REFERENCE "
+                + "WHERE STATE = ? AND PRIORITY = ? ORDER BY RESOLUTION_DUE ASC, ID ASC "
                 + "OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY")) {
             ps.setString(1, "NEW");
             ps.setInt(2, 3);

@@ -507,6 +507,7 @@ public class TicketEditorPart {
         }, r -> {
             comment.setText("");
             minutes.setText("");
+            message.info("Added to the worklog of " + r);
             open(r);
         }, e -> message.error(Background.message(e)));
     }

@@ -296,12 +296,13 @@ public final class TicketStore {
         }
         String dir = q.ascending() ? " ASC" : " DESC";
         String order = switch (q.sort()) {
-            case SLA_DEADLINE -> "RESOLUTION_DUE" + dir + ", REFERENCE";
-            case PRIORITY -> "PRIORITY" + dir + ", RESOLUTION_DUE";
-            case CREATED -> "CREATED" + dir;
-            case UPDATED -> "UPDATED" + dir;
+            // the id breaks ties so that pages are stable; INC_TICKET_QUEUE ends with it, so no sort is needed
+            case SLA_DEADLINE -> "RESOLUTION_DUE" + dir + ", ID" + dir;
+            case PRIORITY -> "PRIORITY" + dir + ", RESOLUTION_DUE, ID";
+            case CREATED -> "CREATED" + dir + ", ID";
+            case UPDATED -> "UPDATED" + dir + ", ID";
             case REFERENCE -> "REFERENCE" + dir;
-            case STATE -> "STATE" + dir + ", RESOLUTION_DUE";
+            case STATE -> "STATE" + dir + ", RESOLUTION_DUE, ID";
         };
         String sql = "SELECT " + COLUMNS + " FROM INC_TICKET" + where + " ORDER BY " + order + " OFFSET " + q.offset()
                 + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
@@ -398,7 +399,11 @@ public final class TicketStore {
                 // no restriction
             }
         }
-        if (!q.states().isEmpty()) {
+        if (q.states().size() == 1) {
+            // an equality (not a one-element IN list) lets Derby read the index in order
+            terms.add("STATE = ?");
+            params.add(q.states().iterator().next().name());
+        } else if (!q.states().isEmpty()) {
             StringJoiner in = new StringJoiner(", ", "STATE IN (", ")");
             q.states().stream().sorted().forEach(s -> {
                 in.add("?");
@@ -406,7 +411,10 @@ public final class TicketStore {
             });
             terms.add(in.toString());
         }
-        if (!q.priorities().isEmpty()) {
+        if (q.priorities().size() == 1) {
+            terms.add("PRIORITY = ?");
+            params.add(q.priorities().iterator().next().ordinal() + 1);
+        } else if (!q.priorities().isEmpty()) {
             StringJoiner in = new StringJoiner(", ", "PRIORITY IN (", ")");
             q.priorities().stream().sorted().forEach(p -> {
                 in.add("?");

@@ -141,6 +141,37 @@ class IncidentsUiTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+
+            MPart slaPart = Ui.show(s, IncidentsViews.SLA);
+            Control sla = (Control) slaPart.getWidget();
+            Table policies = Ui.find(sla, "sla.policies.table");
+            s.waitUntil("the policies listed", 20_000, () -> policies.getItemCount() >= 5);
+            assertEquals("P1", policies.getItem(0).getText(0));
+            org.eclipse.swt.widgets.Text zone = Ui.find(sla, "calendar.zone");
+            s.waitUntil("the calendar shown", 20_000, () -> !zone.getText().isEmpty());
+            try {
+                s.screenshot(sla.getShell(), "incidents-sla-calendar");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            MPart problemsPart = Ui.show(s, IncidentsViews.PROBLEMS);
+            Control problems = (Control) problemsPart.getWidget();
+            Ui.type(problems, "problems.title", "Spooler " + RUN + " leaks memory");
+            Ui.type(problems, "problems.rootCause", "driver 4.2 leak");
+            Ui.type(problems, "problems.workaround", "restart cups nightly");
+            Ui.type(problems, "problems.terms", "spooler");
+            Ui.press(problems, "problems.save");
+            Table prbs = Ui.find(problems, "problems.table");
+            Ui.type(problems, "problems.filter", RUN);
+            s.waitUntil("the problem listed", 20_000, () -> prbs.getItemCount() == 1);
+            Ui.press(problems, "problems.publish");
+            s.waitUntil("published", 20_000, () -> prbs.getItemCount() == 1
+                    && prbs.getItem(0).getText(2).equals("known error"));
+            try {
+                s.screenshot(problems.getShell(), "incidents-problems");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         });
     }
 }

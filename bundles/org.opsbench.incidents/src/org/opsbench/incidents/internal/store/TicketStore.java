@@ -1,0 +1,517 @@
+package org.opsbench.incidents.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import javax.sql.DataSource;
+
+import org.opsbench.core.Priority;
+import org.opsbench.incidents.Attachment;
+import org.opsbench.incidents.QueueQuery;
+import org.opsbench.incidents.TicketKind;
+import org.opsbench.incidents.TicketState;
+import org.opsbench.incidents.WorklogEntry;
+import org.opsbench.persistence.Transactions;
+
+/**
+ * Tickets, worklog and attachments in plain JDBC on the shared data source: the queue pages and the bulk import are the
+ * hot paths. Methods taking a {@link Connection} run inside the caller's transaction.
+ */
+public final class TicketStore {
+
+    static final String COLUMNS = "ID, REFERENCE, KIND, TITLE, DESCRIPTION, REPORTER, CALLER, CATEGORY, CIS, IMPACT, "
+            + "URGENCY, PRIORITY, GRP, ASSIGNEE, STATE, PENDING_REASON, RESOLUTION_CODE, RESOLUTION_NOTES, PROBLEM, "
+            + "SOURCE, CREATED, UPDATED, RESPONDED, RESOLVED, ASSIGNMENTS, SLA_POLICY, RESPONSE_TARGET_MS, "
+            + "RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, PAUSE_START, RESPONSE_DUE, RESOLUTION_DUE, WARN_AT, "
+            + "WARNED, BREACHED, RESPONSE_BREACHED";
+
+    private static final String INSERT = "INSERT INTO INC_TICKET (REFERENCE, KIND, TITLE, TITLE_LC, DESCRIPTION, "
+            + "REPORTER, CALLER, CATEGORY, CIS, IMPACT, URGENCY, PRIORITY, GRP, ASSIGNEE, STATE, PENDING_REASON, "
+            + "RESOLUTION_CODE, RESOLUTION_NOTES, PROBLEM, SOURCE, CREATED, UPDATED, RESPONDED, RESOLVED, ASSIGNMENTS, "
+            + "SLA_POLICY, RESPONSE_TARGET_MS, RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, PAUSE_START, "
+            + "RESPONSE_DUE, RESOLUTION_DUE, WARN_AT, WARNED, BREACHED, RESPONSE_BREACHED) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?)";
+
+    private static final String UPDATE = "UPDATE INC_TICKET SET KIND = ?, TITLE = ?, TITLE_LC = ?, DESCRIPTION = ?, "
+            + "REPORTER = ?, CALLER = ?, CATEGORY = ?, CIS = ?, IMPACT = ?, URGENCY = ?, PRIORITY = ?, GRP = ?, "
+            + "ASSIGNEE = ?, STATE = ?, PENDING_REASON = ?, RESOLUTION_CODE = ?, RESOLUTION_NOTES = ?, PROBLEM = ?, "
+            + "SOURCE = ?, CREATED = ?, UPDATED = ?, RESPONDED = ?, RESOLVED = ?, ASSIGNMENTS = ?, SLA_POLICY = ?, "
+            + "RESPONSE_TARGET_MS = ?, RESOLUTION_TARGET_MS = ?, WARN_PERCENT = ?, PAUSED_MS = ?, PAUSE_START = ?, "
+            + "RESPONSE_DUE = ?, RESOLUTION_DUE = ?, WARN_AT = ?, WARNED = ?, BREACHED = ?, RESPONSE_BREACHED = ? "
+            + "WHERE ID = ?";
+
+    private final DataSource dataSource;
+
+    /** On the shared data source. */
+    public TicketStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The data source, for transactions spanning several calls. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Reserves {@code count} numbers of {@code prefix}; returns the first. */
+    public static long reserve(Connection c, String prefix, int count) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE INC_COUNTER SET LAST_VALUE = LAST_VALUE + ? WHERE PREFIX = ?")) {
+            up.setInt(1, count);
+            up.setString(2, prefix);
+            if (up.executeUpdate() != 1) {
+                throw new SQLException("no counter " + prefix);
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT LAST_VALUE FROM INC_COUNTER WHERE PREFIX = ?")) {
+            q.setString(1, prefix);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count + 1;
+            }
+        }
+    }
+
+    /** A statement for {@link #bindInsert}; batch it for many rows. */
+    public static PreparedStatement prepareInsert(Connection c) throws SQLException {
+        return c.prepareStatement(INSERT, new String[]{"ID"});
+    }
+
+    /** Binds {@code t} to an insert statement. */
+    public static void bindInsert(PreparedStatement ps, TicketRow t) throws SQLException {
+        ps.setString(1, t.reference);
+        bindFields(ps, 2, t);
+    }
+
+    /** Inserts one ticket and sets its id. */
+    public void insert(Connection c, TicketRow t) throws SQLException {
+        try (PreparedStatement ps = prepareInsert(c)) {
+            bindInsert(ps, t);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                t.id = keys.getLong(1);
+            }
+        }
+    }
+
+    /** Writes all columns of {@code t} (by id). */
+    public void update(Connection c, TicketRow t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            int i = bindFields(ps, 1, t);
+            ps.setLong(i, t.id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static int bindFields(PreparedStatement ps, int i, TicketRow t) throws SQLException {
+        ps.setString(i++, t.kind.name());
+        ps.setString(i++, t.title);
+        ps.setString(i++, t.title.toLowerCase());
+        ps.setString(i++, t.description);
+        ps.setString(i++, t.reporter);
+        ps.setString(i++, t.caller);
+        ps.setString(i++, t.category);
+        ps.setString(i++, Texts.cis(t.cis));
+        ps.setInt(i++, t.impact);
+        ps.setInt(i++, t.urgency);
+        ps.setInt(i++, t.priority.ordinal() + 1);
+        ps.setString(i++, t.group);
+        ps.setString(i++, t.assignee);
+        ps.setString(i++, t.state.name());
+        ps.setString(i++, t.pendingReason);
+        ps.setString(i++, t.resolutionCode);
+        ps.setString(i++, t.resolutionNotes);
+        ps.setString(i++, t.problem);
+        ps.setString(i++, t.source);
+        ps.setLong(i++, t.created);
+        ps.setLong(i++, t.updated);
+        setLong(ps, i++, t.responded);
+        setLong(ps, i++, t.resolved);
+        ps.setInt(i++, t.assignments);
+        ps.setString(i++, t.slaPolicy);
+        ps.setLong(i++, t.responseTargetMs);
+        ps.setLong(i++, t.resolutionTargetMs);
+        ps.setInt(i++, t.warnPercent);
+        ps.setLong(i++, t.pausedMs);
+        setLong(ps, i++, t.pauseStart);
+        setLong(ps, i++, t.responseDue);
+        setLong(ps, i++, t.resolutionDue);
+        setLong(ps, i++, t.warnAt);
+        ps.setBoolean(i++, t.warned);
+        ps.setBoolean(i++, t.breached);
+        ps.setBoolean(i++, t.responseBreached);
+        return i;
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    static TicketRow read(ResultSet rs) throws SQLException {
+        TicketRow t = new TicketRow();
+        int i = 1;
+        t.id = rs.getLong(i++);
+        t.reference = rs.getString(i++);
+        t.kind = TicketKind.valueOf(rs.getString(i++));
+        t.title = rs.getString(i++);
+        t.description = rs.getString(i++);
+        t.reporter = rs.getString(i++);
+        t.caller = rs.getString(i++);
+        t.category = rs.getString(i++);
+        t.cis = Texts.cis(rs.getString(i++));
+        t.impact = rs.getInt(i++);
+        t.urgency = rs.getInt(i++);
+        t.priority = Priority.values()[rs.getInt(i++) - 1];
+        t.group = rs.getString(i++);
+        t.assignee = rs.getString(i++);
+        t.state = TicketState.valueOf(rs.getString(i++));
+        t.pendingReason = rs.getString(i++);
+        t.resolutionCode = rs.getString(i++);
+        t.resolutionNotes = rs.getString(i++);
+        t.problem = rs.getString(i++);
+        t.source = rs.getString(i++);
+        t.created = rs.getLong(i++);
+        t.updated = rs.getLong(i++);
+        t.responded = getLong(rs, i++);
+        t.resolved = getLong(rs, i++);
+        t.assignments = rs.getInt(i++);
+        t.slaPolicy = rs.getString(i++);
+        t.responseTargetMs = rs.getLong(i++);
+        t.resolutionTargetMs = rs.getLong(i++);
+        t.warnPercent = rs.getInt(i++);
+        t.pausedMs = rs.getLong(i++);
+        t.pauseStart = getLong(rs, i++);
+        t.responseDue = getLong(rs, i++);
+        t.resolutionDue = getLong(rs, i++);
+        t.warnAt = getLong(rs, i++);
+        t.warned = rs.getBoolean(i++);
+        t.breached = rs.getBoolean(i++);
+        t.responseBreached = rs.getBoolean(i++);
+        return t;
+    }
+
+    /** The ticket, locked for update in the caller's transaction. */
+    public Optional<TicketRow> lock(Connection c, String reference) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM INC_TICKET WHERE REFERENCE = ? FOR UPDATE")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The ticket. */
+    public Optional<TicketRow> find(String reference) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM INC_TICKET WHERE REFERENCE = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The open ticket opened by {@code source}, in the caller's transaction. */
+    public Optional<TicketRow> openBySource(Connection c, String source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM INC_TICKET WHERE SOURCE = ? AND STATE IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING') "
+                + "ORDER BY CREATED DESC")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** References of tickets linked to {@code problem}. */
+    public List<String> ofProblem(String problem) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT REFERENCE FROM INC_TICKET WHERE PROBLEM = ? ORDER BY REFERENCE")) {
+            ps.setString(1, problem);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Open tickets whose warning time, resolution deadline or response deadline has come and is not yet flagged. */
+    public List<TicketRow> due(Instant now, int limit) throws SQLException {
+        List<TicketRow> out = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        String open = " AND STATE IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING')";
+        try (Connection c = dataSource.getConnection()) {
+            for (String where : List.of("WARN_AT <= ? AND WARNED = FALSE", "RESOLUTION_DUE <= ? AND BREACHED = FALSE",
+                    "RESPONSE_DUE <= ? AND RESPONDED IS NULL AND RESPONSE_BREACHED = FALSE")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM INC_TICKET WHERE " + where + open)) {
+                    ps.setLong(1, now.toEpochMilli());
+                    ps.setMaxRows(limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            TicketRow t = read(rs);
+                            if (seen.add(t.id)) {
+                                out.add(t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One queue page; {@code me} and {@code myGroups} resolve the scope. */
+    public List<TicketRow> queue(QueueQuery q, String me, Collection<String> myGroups) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, me, myGroups, params);
+        if (where == null) {
+            return List.of();
+        }
+        String dir = q.ascending() ? " ASC" : " DESC";
+        String order = switch (q.sort()) {
+            // the id breaks ties so that pages are stable; INC_TICKET_QUEUE ends with it, so no sort is needed
+            case SLA_DEADLINE -> "RESOLUTION_DUE" + dir + ", ID" + dir;
+            case PRIORITY -> "PRIORITY" + dir + ", RESOLUTION_DUE, ID";
+            case CREATED -> "CREATED" + dir + ", ID";
+            case UPDATED -> "UPDATED" + dir + ", ID";
+            case REFERENCE -> "REFERENCE" + dir;
+            case STATE -> "STATE" + dir + ", RESOLUTION_DUE, ID";
+        };
+        String sql = "SELECT " + COLUMNS + " FROM INC_TICKET" + where + " ORDER BY " + order + " OFFSET " + q.offset()
+                + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
+        List<TicketRow> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many rows the query matches. */
+    public long count(QueueQuery q, String me, Collection<String> myGroups) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, me, myGroups, params);
+        if (where == null) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INC_TICKET" + where)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Every row the query matches (offset and limit ignored), in its order, streamed to {@code sink}. */
+    public long scan(QueueQuery q, String me, Collection<String> myGroups, RowSink sink) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(q, me, myGroups, params);
+        if (where == null) {
+            return 0;
+        }
+        long n = 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM INC_TICKET" + where + " ORDER BY REFERENCE")) {
+            bind(ps, params);
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(read(rs));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Receives scanned rows. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** One row. */
+        void accept(TicketRow row) throws SQLException;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+    }
+
+    /** The WHERE clause, or {@code null} when the scope matches nothing (a caller without groups). */
+    private static String where(QueueQuery q, String me, Collection<String> myGroups, List<Object> params) {
+        List<String> terms = new ArrayList<>();
+        switch (q.scope()) {
+            case MINE -> {
+                terms.add("ASSIGNEE = ?");
+                params.add(me);
+            }
+            case MY_GROUPS -> {
+                if (myGroups.isEmpty()) {
+                    return null;
+                }
+                StringJoiner in = new StringJoiner(", ", "GRP IN (", ")");
+                for (String g : myGroups) {
+                    in.add("?");
+                    params.add(g);
+                }
+                terms.add(in.toString());
+            }
+            case ALL -> {
+                // no restriction
+            }
+        }
+        if (q.states().size() == 1) {
+            // an equality (not a one-element IN list) lets Derby read the index in order
+            terms.add("STATE = ?");
+            params.add(q.states().iterator().next().name());
+        } else if (!q.states().isEmpty()) {
+            StringJoiner in = new StringJoiner(", ", "STATE IN (", ")");
+            q.states().stream().sorted().forEach(s -> {
+                in.add("?");
+                params.add(s.name());
+            });
+            terms.add(in.toString());
+        }
+        if (q.priorities().size() == 1) {
+            terms.add("PRIORITY = ?");
+            params.add(q.priorities().iterator().next().ordinal() + 1);
+        } else if (!q.priorities().isEmpty()) {
+            StringJoiner in = new StringJoiner(", ", "PRIORITY IN (", ")");
+            q.priorities().stream().sorted().forEach(p -> {
+                in.add("?");
+                params.add(p.ordinal() + 1);
+            });
+            terms.add(in.toString());
+        }
+        if (!q.text().isEmpty()) {
+            terms.add("(TITLE_LC LIKE ? OR REFERENCE = ?)");
+            params.add("%" + q.text().toLowerCase().replace("%", "").replace("_", "") + "%");
+            params.add(q.text().toUpperCase());
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    /** Appends a worklog line in the caller's transaction. */
+    public static void addWorklog(Connection c, long ticketId, WorklogEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO INC_WORKLOG (TICKET_ID, AT_MS, AUTHOR, KIND, TEXT, SPENT_MS) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, ticketId);
+            ps.setLong(2, e.at().toEpochMilli());
+            ps.setString(3, e.author());
+            ps.setString(4, e.kind().name());
+            ps.setString(5, e.text().length() > 8000 ? e.text().substring(0, 8000) : e.text());
+            ps.setLong(6, e.timeSpent().toMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The worklog of a ticket, oldest first. */
+    public List<WorklogEntry> worklog(long ticketId) throws SQLException {
+        List<WorklogEntry> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT AT_MS, AUTHOR, KIND, TEXT, SPENT_MS FROM INC_WORKLOG "
+                        + "WHERE TICKET_ID = ? ORDER BY AT_MS, ID")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new WorklogEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                            WorklogEntry.Kind.valueOf(rs.getString(3)), rs.getString(4),
+                            Duration.ofMillis(rs.getLong(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Stores an attachment in the caller's transaction. */
+    public static long addAttachment(Connection c, long ticketId, String name, String type, byte[] content,
+            Instant at, String author) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INC_ATTACHMENT (TICKET_ID, NAME, CONTENT_TYPE, "
+                + "SIZE_BYTES, AT_MS, AUTHOR, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[]{"ID"})) {
+            ps.setLong(1, ticketId);
+            ps.setString(2, name);
+            ps.setString(3, type);
+            ps.setLong(4, content.length);
+            ps.setLong(5, at.toEpochMilli());
+            ps.setString(6, author);
+            ps.setBytes(7, content);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The attachments of a ticket. */
+    public List<Attachment> attachments(long ticketId) throws SQLException {
+        List<Attachment> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, CONTENT_TYPE, SIZE_BYTES, AT_MS, AUTHOR "
+                        + "FROM INC_ATTACHMENT WHERE TICKET_ID = ? ORDER BY ID")) {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The content of an attachment. */
+    public Optional<byte[]> attachmentContent(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT CONTENT FROM INC_ATTACHMENT WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction. */
+    public <T> T inTransaction(Transactions.SqlWork<T> work) throws SQLException {
+        return Transactions.inTransaction(dataSource, work);
+    }
+}

@@ -1,0 +1,346 @@
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.opsbench.core.Priority;
+import org.opsbench.incidents.Article;
+import org.opsbench.incidents.ArticleHit;
+import org.opsbench.incidents.BusinessCalendar;
+import org.opsbench.incidents.ImportResult;
+import org.opsbench.incidents.PriorityMatrix;
+import org.opsbench.incidents.QueueQuery;
+import org.opsbench.incidents.TicketState;
+import org.opsbench.incidents.internal.kb.ArticleIndex;
+import org.opsbench.incidents.internal.service.TicketImport;
+import org.opsbench.incidents.internal.sla.BusinessTime;
+import org.opsbench.incidents.internal.store.Codecs;
+import org.opsbench.incidents.internal.store.TicketStore;
+
+/**
+ * Benchmark of the incidents area without OSGi, on the real code paths: the CSV import (TicketImport, JDBC batches in
+ * one transaction) of N tickets (default 1,000,000) into embedded Derby with the area's migrations, the queue page
+ * (TicketStore.queue: state + priority filter, SLA deadline order, 50 rows) and the knowledge-base search (ArticleIndex
+ * on Lucene) over 10,000 articles. Each figure beside its goal and a baseline from the same run.
+ */
+public final class IncidentsBench {
+
+    static final int TICKETS = Integer.getInteger("tickets", 1_000_000);
+    static final int ARTICLES = Integer.getInteger("articles", 10_000);
+    static final int ROUNDS = Integer.getInteger("rounds", 30);
+    static final int WARMUP = Integer.getInteger("warmup", 50);
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        Path root = Path.of(args[1]);
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(work.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        migrate(ds, root.resolve("bundles/org.opsbench.incidents/migrations"));
+        TicketStore store = new TicketStore(ds);
+        System.out.printf("incidents bench: %,d tickets, %,d articles, Derby embedded in %s%n", TICKETS, ARTICLES,
+                work);
+
+        // 1) bulk import: the real CSV import, one transaction
+        TicketImport importer = new TicketImport(store, PriorityMatrix.itil3(), Codecs.defaultPolicies(),
+                new BusinessTime(BusinessCalendar.officeHours(ZoneId.of("UTC"))), null, List.of());
+        long t0 = System.nanoTime();
+        ImportResult r = importer.run(new GeneratedCsv(TICKETS, 1), "bench", Instant.now());
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        if (!r.succeeded()) {
+            throw new IllegalStateException("import failed: " + r.errors());
+        }
+        int baselineRows = Math.min(TICKETS, Integer.getInteger("baselineRows", 50_000));
+        double baselineSeconds = singleRowInserts(ds, baselineRows) * ((double) TICKETS / baselineRows);
+        System.out.printf("bulk import of %,d tickets: %.1f s (goal < 60 s)   baseline: one INSERT per row, no "
+                + "batching: %.1f s (extrapolated from %,d rows)%n", r.imported(), importSeconds, baselineSeconds,
+                baselineRows);
+
+        // spread the imported tickets over states and ages, as a desk's history would (setup, not measured)
+        long s0 = System.nanoTime();
+        spread(ds);
+        System.out.printf("  (setup: states and ages spread over the tickets in %.1f s)%n",
+                (System.nanoTime() - s0) / 1e9);
+
+        // 2) queue page
+        QueueQuery page = new QueueQuery(QueueQuery.Scope.ALL, Set.of(TicketState.NEW), Set.of(Priority.P3), "",
+                QueueQuery.Sort.SLA_DEADLINE, true, 0, 50);
+        long matching = store.count(page, "bench", List.of());
+        double indexed = median(() -> {
+            if (store.queue(page, "bench", List.of()).size() != 50) {
+                throw new IllegalStateException("not a full page");
+            }
+        });
+        double scan = median(() -> scanQueue(ds));
+        System.out.printf("queue page (state NEW, P3, by SLA deadline, 50 of %,d rows): %.2f ms median (goal < 50 ms)"
+                + "   baseline: same query without the index (table scan + sort): %.1f ms%n", matching, indexed, scan);
+
+        // 3) knowledge-base search
+        List<Article> articles = articles(ARTICLES);
+        try (ArticleIndex index = new ArticleIndex(work.resolve("kb-index"))) {
+            long k0 = System.nanoTime();
+            index.rebuild(articles);
+            double build = (System.nanoTime() - k0) / 1e9;
+            storeArticles(ds, articles);
+            String[] queries = queries(ROUNDS * 4);
+            int[] q = {0};
+            double lucene = median(() -> {
+                List<ArticleHit> hits = index.search(queries[q[0]++ % queries.length], 10, false);
+                if (hits.isEmpty()) {
+                    throw new IllegalStateException("no hits");
+                }
+            });
+            q[0] = 0;
+            double like = median(() -> likeSearch(ds, queries[q[0]++ % queries.length]));
+            System.out.printf("KB search over %,d articles (ranked, 10 hits): %.2f ms median (goal < 20 ms)   "
+                    + "baseline: LIKE scan of title and body in Derby (all matches, unranked): %.1f ms   (index built in %.1f s)%n", ARTICLES,
+                    lucene, like, build);
+        }
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Median milliseconds of {@link #ROUNDS} runs after {@link #WARMUP} warm-up runs (JIT). */
+    static double median(Work w) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            w.run();
+        }
+        double[] ms = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long t = System.nanoTime();
+            w.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[ROUNDS / 2];
+    }
+
+    static void migrate(EmbeddedDataSource ds, Path folder) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "INC_TICKET", null)) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            List<Path> files;
+            try (var list = Files.list(folder)) {
+                files = list.sorted().toList();
+            }
+            for (Path f : files) {
+                StringBuilder sql = new StringBuilder();
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    String l = line.strip();
+                    if (l.startsWith("--") || l.isEmpty()) {
+                        continue;
+                    }
+                    sql.append(line).append('\n');
+                    if (l.endsWith(";")) {
+                        s.execute(sql.substring(0, sql.lastIndexOf(";")));
+                        sql.setLength(0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** CSV lines generated on the fly: title, impact, urgency, category, caller, description. */
+    static final class GeneratedCsv extends Reader {
+        private final int rows;
+        private final Random random;
+        private int row = -1;
+        private String line = "title,impact,urgency,category,caller,description\n";
+        private int pos;
+
+        GeneratedCsv(int rows, long seed) {
+            this.rows = rows;
+            this.random = new Random(seed);
+        }
+
+        private boolean nextLine() {
+            if (++row >= rows) {
+                return false;
+            }
+            line = "Service " + (row % 997) + " slow for users in building " + (row % 31) + "," + (1 + random.nextInt(
+                    3)) + "," + (1 + random.nextInt(3)) + "," + CATEGORIES[row % CATEGORIES.length] + ",user"
+                    + (row % 5000) + "@example.org,Reported by phone; ticket " + row + "\n";
+            pos = 0;
+            return true;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            int n = 0;
+            while (n < len) {
+                if (pos == line.length() && !nextLine()) {
+                    return n == 0 ? -1 : n;
+                }
+                int k = Math.min(len - n, line.length() - pos);
+                line.getChars(pos, pos + k, buf, off + n);
+                pos += k;
+                n += k;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static final String[] CATEGORIES = {"network", "printing", "mail", "access", "hardware", "software"};
+
+    /** Seconds to insert {@code n} rows one INSERT each (no batch) in one transaction, then rolled back. */
+    static double singleRowInserts(EmbeddedDataSource ds, int n) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            long t = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO INC_TICKET (REFERENCE, KIND, TITLE, TITLE_LC, "
+                    + "DESCRIPTION, REPORTER, CALLER, CATEGORY, CIS, IMPACT, URGENCY, PRIORITY, STATE, CREATED, "
+                    + "UPDATED, ASSIGNMENTS, RESPONSE_TARGET_MS, RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, "
+                    + "WARNED, BREACHED, RESPONSE_BREACHED, RESOLUTION_DUE) VALUES (?, 'INCIDENT', ?, ?, '', 'bench', "
+                    + "'', 'network', '', 2, 2, 3, 'NEW', 0, 0, 0, 0, 0, 80, 0, FALSE, FALSE, FALSE, ?)")) {
+                for (int i = 0; i < n; i++) {
+                    ps.setString(1, "BASE-" + i);
+                    ps.setString(2, "baseline " + i);
+                    ps.setString(3, "baseline " + i);
+                    ps.setLong(4, i);
+                    ps.executeUpdate();
+                }
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            c.rollback();
+            return seconds;
+        }
+    }
+
+    static void spread(EmbeddedDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // 70 % closed, 10 % resolved, 8 % new, 5 % assigned, 5 % in progress, 2 % pending; ages up to 30 days
+            s.executeUpdate("UPDATE INC_TICKET SET STATE = CASE WHEN MOD(ID, 100) < 70 THEN 'CLOSED' "
+                    + "WHEN MOD(ID, 100) < 80 THEN 'RESOLVED' WHEN MOD(ID, 100) < 88 THEN 'NEW' "
+                    + "WHEN MOD(ID, 100) < 93 THEN 'ASSIGNED' WHEN MOD(ID, 100) < 98 THEN 'IN_PROGRESS' "
+                    + "ELSE 'PENDING' END, CREATED = CREATED - MOD(ID * 7919, 2592000000), "
+                    + "RESOLUTION_DUE = RESOLUTION_DUE - MOD(ID * 7919, 2592000000)");
+            c.commit();
+            // the update left a million deleted index entries for Derby's background purge: purge them now, so that
+            // the measured queries do not compete with it (a desk's table gets there by itself over time)
+            s.execute("CALL SYSCS_UTIL.SYSCS_INPLACE_COMPRESS_TABLE('APP', 'INC_TICKET', 1, 0, 0)");
+            c.commit();
+        }
+    }
+
+    /** The queue page's query with Derby told to use no index. */
+    static void scanQueue(EmbeddedDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID, REFERENCE, "
+                + "TITLE, PRIORITY, STATE, RESOLUTION_DUE FROM INC_TICKET --DERBY-PROPERTIES index=NULL\n"
+                + "WHERE STATE = ? AND PRIORITY = ? ORDER BY RESOLUTION_DUE ASC, ID ASC "
+                + "OFFSET 0 ROWS FETCH FIRST 50 ROWS ONLY")) {
+            ps.setString(1, "NEW");
+            ps.setInt(2, 3);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            if (n != 50) {
+                throw new IllegalStateException("baseline page has " + n + " rows");
+            }
+        }
+    }
+
+    static final String[] WORDS = words();
+
+    static String[] words() {
+        String[] base = {"printer", "spooler", "vpn", "password", "mailbox", "quota", "disk", "backup", "restore",
+                "certificate", "proxy", "dns", "dhcp", "wifi", "laptop", "monitor", "keyboard", "license", "database",
+                "timeout", "replication", "cluster", "kernel", "firewall", "router", "switch", "latency", "outage",
+                "login", "token", "sso", "ldap", "share", "permission", "driver", "update", "patch", "rollback",
+                "memory", "cpu"};
+        List<String> all = new ArrayList<>(List.of(base));
+        for (int i = 0; all.size() < 2000; i++) {
+            all.add(base[i % base.length] + (i / base.length));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    static List<Article> articles(int n) {
+        Random random = new Random(7);
+        List<Article> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder body = new StringBuilder("# Symptoms\n\n");
+            for (int w = 0; w < 120; w++) {
+                body.append(WORDS[random.nextInt(WORDS.length)]).append(w % 12 == 11 ? ".\n" : " ");
+            }
+            body.append("\n\n## Fix\n\n1. restart the service\n2. check the logs\n");
+            String title = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
+                    + " problem " + i;
+            out.add(new Article(String.format("KB-%06d", i + 1), title, body.toString(),
+                    List.of(WORDS[random.nextInt(40)]), List.of(), "bench", Instant.now()));
+        }
+        return out;
+    }
+
+    static String[] queries(int n) {
+        Random random = new Random(11);
+        String[] q = new String[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(40)];
+        }
+        return q;
+    }
+
+    static void storeArticles(EmbeddedDataSource ds, List<Article> articles) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO INC_ARTICLE "
+                + "(REFERENCE, TITLE, BODY, TAGS, CIS, AUTHOR, UPDATED) VALUES (?, ?, ?, ?, '', 'bench', 0)")) {
+            c.setAutoCommit(false);
+            for (Article a : articles) {
+                ps.setString(1, a.reference());
+                ps.setString(2, a.title());
+                ps.setString(3, a.body());
+                ps.setString(4, String.join(",", a.tags()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+
+    /**
+     * Articles whose title or body contains either word, case-insensitive: every matching row is read, since ranking
+     * needs them all (and LIKE gives no score).
+     */
+    static void likeSearch(EmbeddedDataSource ds, String query) throws SQLException {
+        String[] w = query.split(" ");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT REFERENCE, TITLE "
+                + "FROM INC_ARTICLE WHERE LOWER(TITLE) LIKE ? OR LOWER(BODY) LIKE ? OR LOWER(TITLE) LIKE ? OR "
+                + "LOWER(BODY) LIKE ?")) {
+            ps.setString(1, "%" + w[0] + "%");
+            ps.setString(2, "%" + w[0] + "%");
+            ps.setString(3, "%" + w[1] + "%");
+            ps.setString(4, "%" + w[1] + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
+        }
+    }
+}

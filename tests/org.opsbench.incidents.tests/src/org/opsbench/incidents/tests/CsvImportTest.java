@@ -1,0 +1,90 @@
+package org.opsbench.incidents.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.opsbench.core.Priority;
+import org.opsbench.incidents.ImportResult;
+import org.opsbench.incidents.QueueQuery;
+import org.opsbench.incidents.Ticket;
+
+/** CSV import in one transaction with line-numbered errors, and the export that imports again. */
+class CsvImportTest {
+
+    private static QueueQuery byText(String text) {
+        return new QueueQuery(QueueQuery.Scope.ALL, Set.of(), Set.of(), text, QueueQuery.Sort.REFERENCE, true, 0,
+                1000);
+    }
+
+    @Test
+    void aGoodFileImportsEveryLine() throws Exception {
+        String tag = "csvgood" + Desk.RUN;
+        String csv = "title,impact,urgency,kind,description,category\n"
+                + tag + " printer jam,3,3,,\"paper, everywhere\nsecond line\",printing\n"
+                + tag + " mail down,1,1,INCIDENT,,mail\n"
+                + "\n"
+                + tag + " new monitor,3,2,request,,hardware\n";
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv));
+        assertEquals(List.of(), r.errors());
+        assertEquals(3, r.imported());
+        List<Ticket> tickets = Desk.incidents().queue(Desk.OPS, byText(tag));
+        assertEquals(3, tickets.size());
+        Ticket jam = tickets.stream().filter(t -> t.title().endsWith("jam")).findFirst().orElseThrow();
+        assertEquals("paper, everywhere\nsecond line", jam.description());
+        assertEquals(Priority.P5, jam.priority());
+        assertTrue(tickets.stream().anyMatch(t -> t.reference().startsWith("REQ-")));
+        assertTrue(r.references().stream().anyMatch(s -> s.startsWith("INC-")), r.references().toString());
+    }
+
+    @Test
+    void aBadLineRejectsTheWholeFileWithLineNumbers() throws Exception {
+        String tag = "csvbad" + Desk.RUN;
+        long before = Desk.incidents().count(Desk.OPS, byText(""));
+        String csv = "title,impact,urgency,group\n"
+                + tag + " one,1,2,\n"
+                + tag + " two,9,2,\n"
+                + ",2,2,\n"
+                + tag + " four,2,x,\n"
+                + tag + " five,2,2,no-such-group\n";
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv));
+        assertEquals(0, r.imported());
+        assertEquals(List.of("line 3: impact: a level from 1 (highest) to 3, was 9", "line 4: title: is required",
+                "line 5: urgency: a level number (1 = highest), was 'x'",
+                "line 6: group: no assignment group 'no-such-group'"), r.errors());
+        assertEquals(List.of(), Desk.incidents().queue(Desk.OPS, byText(tag)), "nothing imported, not even line 2");
+        assertEquals(before, Desk.incidents().count(Desk.OPS, byText("")));
+    }
+
+    @Test
+    void headerProblemsAreNamed() throws Exception {
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader("title,impakt\nx,1\n"));
+        assertEquals(List.of("line 1: unknown column 'impakt'; known: [kind, title, description, caller, category, "
+                + "impact, urgency, group, assignee, cis]", "line 1: the column 'impact' is required",
+                "line 1: the column 'urgency' is required"), r.errors());
+        assertEquals(List.of("line 1: the file is empty; the first line names the columns [kind, title, description, "
+                + "caller, category, impact, urgency, group, assignee, cis]"),
+                Desk.incidents().importCsv(Desk.OPS, new StringReader("")).errors());
+    }
+
+    @Test
+    void theExportImportsAgain() throws Exception {
+        String tag = "csvround" + Desk.RUN;
+        Desk.incidents().importCsv(Desk.OPS, new StringReader("title,impact,urgency,caller\n" + tag
+                + " vpn,2,1,\"Bob \"\"B\"\" Smith\"\n" + tag + " wifi,3,1,\n"));
+        StringWriter out = new StringWriter();
+        assertEquals(2, Desk.incidents().exportCsv(Desk.OPS, byText(tag), out));
+        String csv = out.toString();
+        assertTrue(csv.startsWith("reference,kind,title,description,caller,category,impact,urgency,group,assignee,"
+                + "cis,state,priority,created,resolution_due\n"), csv);
+        assertTrue(csv.contains(",\"Bob \"\"B\"\" Smith\","), csv);
+        ImportResult again = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv));
+        assertEquals(List.of(), again.errors());
+        assertEquals(4, Desk.incidents().queue(Desk.OPS, byText(tag)).size());
+    }
+}

@@ -81,6 +81,10 @@ public final class ChangeWindows implements EventHandler {
         Instant end = event.getProperty(EventProperties.WINDOW_END) instanceof Long millis
                 && Instant.ofEpochMilli(millis).isAfter(now) ? Instant.ofEpochMilli(millis) : now.plus(DEFAULT_WINDOW);
         String summary = event.getProperty(EventProperties.SUMMARY) instanceof String s ? s.strip() : "";
+        if (summary.startsWith(ref + " ")) {
+            // the comment names the change already
+            summary = summary.substring(ref.length() + 1);
+        }
         String comment = prefix(ref) + (summary.isEmpty() ? "in implementation" : summary);
         if (comment.length() > 2000) {
             comment = comment.substring(0, 1999) + "…";

@@ -56,7 +56,7 @@ class ChangeWindowsTest {
         return new Event(topic, Map.of(EventProperties.REFERENCE, reference, EventProperties.CI_IDS,
                 new String[]{"ci-a-" + RUN, "ci-nowhere"}, EventProperties.CI_NAMES,
                 new String[]{"cw-a-" + RUN, "cw-b-" + RUN, "cw-c-" + RUN}, EventProperties.WINDOW_END,
-                windowEnd.toEpochMilli(), EventProperties.SUMMARY, "replace the RAID controller",
+                windowEnd.toEpochMilli(), EventProperties.SUMMARY, reference + " replace the RAID controller",
                 EventProperties.PRINCIPAL, "alice"));
     }
 

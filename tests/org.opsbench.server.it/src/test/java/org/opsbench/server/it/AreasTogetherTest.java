@@ -39,7 +39,7 @@ class AreasTogetherTest {
         loginAsAdmin(server);
 
         Path csv = dir.resolve("items.csv");
-        Files.writeString(csv, "type,name,lifecycle\nserver,e2e-web,deployed\n");
+        Files.writeString(csv, "type,name,lifecycle,tags,groups\nserver,e2e-web,deployed,linux,web\n");
         String imported = run(server, "assets:import csv " + csv);
         assertTrue(!imported.contains("error:"), imported);
         String shown = run(server, "assets:show server/e2e-web");
@@ -73,7 +73,7 @@ class AreasTogetherTest {
         // monitoring heard the change start: the host is in maintenance for it
         String windows = until(server, "monitoring:downtime list", out -> out.contains("change " + change + ":"));
         assertTrue(Pattern.compile("(?m)^\\d+\\s+e2e-web\\s+\\S+\\s+\\S+\\s+active\\s+system:changes\\s+change "
-                + change + ": replace the NIC$").matcher(windows).find(), windows);
+                + change + ": implementing: replace the NIC$").matcher(windows).find(), windows);
 
         String implemented = run(server, "changes:move " + change + " IMPLEMENTED");
         assertTrue(implemented.contains(change + " is IMPLEMENTED"), implemented);
@@ -96,7 +96,8 @@ class AreasTogetherTest {
     private String run(RunningServer server, String command) throws Exception {
         String end = "END-OF-ANSWER-" + (++marker);
         String answer = server.command(command + "\necho " + end, line -> line.contains(end));
-        return answer.substring(0, answer.lastIndexOf(end));
+        // the console's prompt stands before the first line of each answer
+        return answer.substring(0, answer.lastIndexOf(end)).replaceAll("(?m)^(g! )+", "");
     }
 
     /** Runs {@code command} again until its answer satisfies {@code done} (events arrive asynchronously). */

@@ -20,6 +20,8 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -79,7 +81,13 @@ public class SlaPart {
     private Text holidays;
 
     @PostConstruct
-    void create(Composite parent) {
+    void create(Composite outer) {
+        outer.setLayout(new FillLayout());
+        ScrolledComposite scroller = new ScrolledComposite(outer, SWT.H_SCROLL | SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite parent = new Composite(scroller, SWT.NONE);
+        scroller.setContent(parent);
         root = parent;
         parent.setLayout(new GridLayout(2, false));
         message = new MessageLine(parent, "sla.message");
@@ -94,7 +102,9 @@ public class SlaPart {
                 .column("Response", 70, p -> compact(p.response()))
                 .column("Resolution", 80, p -> compact(p.resolution()))
                 .column("Warn", 50, p -> p.warnPercent() + " %").column("Escalation", 200, SlaPart::escalation);
-        table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        tableData.heightHint = 150;
+        table.control().setLayoutData(tableData);
         table.viewer().addSelectionChangedListener(e -> {
             if (e.getStructuredSelection().getFirstElement() instanceof SlaPolicy p) {
                 fill(p);
@@ -145,6 +155,7 @@ public class SlaPart {
         holidays.setLayoutData(hg);
         new Label(right, SWT.NONE);
         Buttons.push(right, "Save calendar", "calendar.save", this::saveCalendar);
+        scroller.setMinSize(parent.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         if (admin == null) {
             message.error("The incidents service (bundle org.opsbench.incidents) is not running.");
             return;
@@ -182,14 +193,11 @@ public class SlaPart {
         return parts.isEmpty() ? "event only" : String.join(", ", parts);
     }
 
-    /** {@code 1d 4h}, {@code 30m}: days of 24 hours. */
+    /** {@code 30h}, {@code 4h30m}, {@code 30m}: hours, since targets are business time (no 24-hour days). */
     static String compact(Duration d) {
         StringBuilder b = new StringBuilder();
-        if (d.toDays() > 0) {
-            b.append(d.toDays()).append("d");
-        }
-        if (d.toHoursPart() > 0) {
-            b.append(d.toHoursPart()).append("h");
+        if (d.toHours() > 0) {
+            b.append(d.toHours()).append("h");
         }
         if (d.toMinutesPart() > 0) {
             b.append(d.toMinutesPart()).append("m");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opsbench.persistence.PersistenceUnits;
 import org.opsbench.persistence.SchemaMigrations;
+import org.opsbench.persistence.JpaWork;
 import org.opsbench.persistence.tests.model.Item;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
@@ -67,6 +68,35 @@ class EntityRoundTripTest {
                 assertEquals("router-1", rs.getString(1));
             }
             assertEquals(0, DB.pooled().pool().active(), "EclipseLink must give every connection back");
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void unitOfWorkCommitsWhatReturnsAndKeepsNothingOfWhatThrows() throws Exception {
+        DB.service(SchemaMigrations.class).migrate("tests", FrameworkUtil.getBundle(getClass()), "migrations/items");
+        EntityManagerFactory emf = DB.service(PersistenceUnits.class).createEntityManagerFactory("opsbench-tests");
+        try {
+            Long kept = JpaWork.write(emf, em -> {
+                Item item = new Item("uow-kept");
+                em.persist(item);
+                em.flush();
+                return item.getId();
+            });
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> JpaWork.write(emf, em -> {
+                        em.persist(new Item("uow-lost"));
+                        em.flush();
+                        throw new IllegalStateException("second write fails after the insert reached the database");
+                    }));
+            assertTrue(thrown.getMessage().startsWith("second write"), thrown.getMessage());
+            List<String> names = JpaWork.read(emf,
+                    em -> em.createQuery("SELECT i.name FROM Item i WHERE i.name LIKE 'uow-%' ORDER BY i.name",
+                            String.class).getResultList());
+            assertEquals(List.of("uow-kept"), names, "the failed unit of work must leave no row");
+            assertNotNull(kept);
+            assertEquals(0, DB.pooled().pool().active(), "every unit of work must give its connection back");
         } finally {
             emf.close();
         }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.opsbench.backup.DrillRecord;
 import org.opsbench.backup.JobDefinition;
@@ -18,7 +17,8 @@ import org.opsbench.backup.RunRecord;
 import org.opsbench.backup.SourceKind;
 import org.opsbench.core.CiRef;
 
-import jakarta.persistence.EntityManager;
+import org.opsbench.persistence.JpaWork;
+
 import jakarta.persistence.EntityManagerFactory;
 
 /** The backup tables through JPA. Each method is one transaction; API records go out. */
@@ -35,18 +35,18 @@ public final class BackupStore {
 
     /** All jobs by name. */
     public List<JobDefinition> jobs() {
-        return read(em -> em.createQuery("SELECT j FROM JobEntity j ORDER BY j.name", JobEntity.class)
+        return JpaWork.read(emf, em -> em.createQuery("SELECT j FROM JobEntity j ORDER BY j.name", JobEntity.class)
                 .getResultList().stream().map(BackupStore::job).toList());
     }
 
     /** One job. */
     public Optional<JobDefinition> job(String name) {
-        return read(em -> Optional.ofNullable(em.find(JobEntity.class, name)).map(BackupStore::job));
+        return JpaWork.read(emf, em -> Optional.ofNullable(em.find(JobEntity.class, name)).map(BackupStore::job));
     }
 
     /** Creates or replaces a job; returns the previous definition. */
     public Optional<JobDefinition> saveJob(JobDefinition j) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             JobEntity e = em.find(JobEntity.class, j.name());
             Optional<JobDefinition> before = Optional.ofNullable(e).map(BackupStore::job);
             if (e == null) {
@@ -84,7 +84,7 @@ public final class BackupStore {
 
     /** Deletes a job with its runs and drills; returns it. */
     public Optional<JobDefinition> deleteJob(String name) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             JobEntity e = em.find(JobEntity.class, name);
             if (e == null) {
                 return Optional.empty();
@@ -145,7 +145,7 @@ public final class BackupStore {
 
     /** Records a run that starts now; returns its id. */
     public long startRun(String job, String trigger, Instant started) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             RunEntity e = new RunEntity();
             e.job = job;
             e.trigger = trigger;
@@ -163,7 +163,7 @@ public final class BackupStore {
     /** Records how a run ended. */
     public RunRecord finishRun(long id, Instant ended, RunOutcome outcome, String archive, long bytes,
             long sourceBytes, int files, String sha256, String log, String manifest) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             RunEntity e = em.find(RunEntity.class, id);
             e.archive = archive;
             e.ended = ended.toEpochMilli();
@@ -180,7 +180,7 @@ public final class BackupStore {
 
     /** Runs left RUNNING by a stop: they are failed now (their archive was never completed). */
     public int failAbandoned(Instant now) {
-        return write(em -> em.createQuery(
+        return JpaWork.write(emf, em -> em.createQuery(
                 "UPDATE RunEntity r SET r.outcome = :f, r.ended = :now, r.log = 'the run was interrupted by a stop of "
                         + "Opsbench; no archive was completed' WHERE r.outcome = :r")
                 .setParameter("f", RunOutcome.FAILED.name()).setParameter("now", now.toEpochMilli())
@@ -189,17 +189,17 @@ public final class BackupStore {
 
     /** One run. */
     public Optional<RunRecord> run(long id) {
-        return read(em -> Optional.ofNullable(em.find(RunEntity.class, id)).map(BackupStore::run));
+        return JpaWork.read(emf, em -> Optional.ofNullable(em.find(RunEntity.class, id)).map(BackupStore::run));
     }
 
     /** A run's manifest text. */
     public Optional<String> manifest(long id) {
-        return read(em -> Optional.ofNullable(em.find(RunEntity.class, id)).map(e -> e.manifest));
+        return JpaWork.read(emf, em -> Optional.ofNullable(em.find(RunEntity.class, id)).map(e -> e.manifest));
     }
 
     /** Runs of {@code job} (all when null), newest first. */
     public List<RunRecord> runs(String job, int limit) {
-        return read(em -> (job == null
+        return JpaWork.read(emf, em -> (job == null
                 ? em.createQuery("SELECT r FROM RunEntity r ORDER BY r.started DESC, r.id DESC", RunEntity.class)
                 : em.createQuery("SELECT r FROM RunEntity r WHERE r.job = :j ORDER BY r.started DESC, r.id DESC",
                         RunEntity.class).setParameter("j", job))
@@ -208,7 +208,7 @@ public final class BackupStore {
 
     /** Marks a run verified at {@code when}. */
     public void verified(long id, Instant when) {
-        write(em -> {
+        JpaWork.write(emf, em -> {
             em.find(RunEntity.class, id).verified = when.toEpochMilli();
             return null;
         });
@@ -216,7 +216,7 @@ public final class BackupStore {
 
     /** Marks a run's archive pruned and appends to its log. */
     public void pruned(long id, String line) {
-        write(em -> {
+        JpaWork.write(emf, em -> {
             RunEntity e = em.find(RunEntity.class, id);
             e.pruned = true;
             e.log = (e.log == null ? "" : e.log) + line + "\n";
@@ -236,7 +236,7 @@ public final class BackupStore {
     /** Records a drill. */
     public DrillRecord addDrill(String job, long runId, Instant started, Duration duration, boolean passed,
             String message) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             DrillEntity e = new DrillEntity();
             e.job = job;
             e.runId = runId;
@@ -252,7 +252,7 @@ public final class BackupStore {
 
     /** Drills of {@code job} (all when null), newest first. */
     public List<DrillRecord> drills(String job, int limit) {
-        return read(em -> (job == null
+        return JpaWork.read(emf, em -> (job == null
                 ? em.createQuery("SELECT d FROM DrillEntity d ORDER BY d.started DESC, d.id DESC", DrillEntity.class)
                 : em.createQuery("SELECT d FROM DrillEntity d WHERE d.job = :j ORDER BY d.started DESC, d.id DESC",
                         DrillEntity.class).setParameter("j", job))
@@ -268,13 +268,14 @@ public final class BackupStore {
 
     /** All objectives by CI id. */
     public List<Objective> objectives() {
-        return read(em -> em.createQuery("SELECT o FROM ObjectiveEntity o ORDER BY o.ciId", ObjectiveEntity.class)
-                .getResultList().stream().map(BackupStore::objective).toList());
+        return JpaWork.read(emf,
+                em -> em.createQuery("SELECT o FROM ObjectiveEntity o ORDER BY o.ciId", ObjectiveEntity.class)
+                        .getResultList().stream().map(BackupStore::objective).toList());
     }
 
     /** Creates or replaces an objective; returns the previous one. */
     public Optional<Objective> saveObjective(Objective o) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             ObjectiveEntity e = em.find(ObjectiveEntity.class, o.ci().id());
             Optional<Objective> before = Optional.ofNullable(e).map(BackupStore::objective);
             if (e == null) {
@@ -296,7 +297,7 @@ public final class BackupStore {
 
     /** Deletes an objective; returns it. */
     public Optional<Objective> deleteObjective(String ciId) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             ObjectiveEntity e = em.find(ObjectiveEntity.class, ciId);
             if (e == null) {
                 return Optional.empty();
@@ -311,7 +312,7 @@ public final class BackupStore {
      * per change, across restarts and servers).
      */
     public Optional<ObjectiveStatus.State> swapState(String ciId, ObjectiveStatus.State state) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             ObjectiveEntity e = em.find(ObjectiveEntity.class, ciId);
             if (e == null) {
                 return Optional.empty();
@@ -325,29 +326,5 @@ public final class BackupStore {
     private static Objective objective(ObjectiveEntity e) {
         return new Objective(new CiRef(e.ciId, e.ciType, e.ciName), e.job, Duration.ofSeconds(e.rpoSeconds),
                 Duration.ofSeconds(e.rtoSeconds));
-    }
-
-    private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
-    }
-
-    private <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
     }
 }

@@ -10,22 +10,24 @@ import org.opsbench.changes.BaselineVersion;
 import org.opsbench.changes.Drift;
 import org.opsbench.core.CiRef;
 
+import org.opsbench.persistence.JpaWork;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 /** Baselines, their versions and the drift found or reported, through JPA; each method is one transaction. */
 public final class BaselineStore {
 
-    private final Jpa jpa;
+    private final EntityManagerFactory emf;
 
     /** On the area's persistence unit. */
     public BaselineStore(EntityManagerFactory emf) {
-        this.jpa = new Jpa(emf);
+        this.emf = emf;
     }
 
     /** Creates or replaces a definition; returns the previous one. */
     public Optional<BaselineDefinition> define(BaselineDefinition d) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             BaselineEntity e = em.find(BaselineEntity.class, d.name());
             Optional<BaselineDefinition> before = Optional.ofNullable(e).map(BaselineStore::definition);
             if (e == null) {
@@ -44,18 +46,20 @@ public final class BaselineStore {
 
     /** The definitions by name. */
     public List<BaselineDefinition> definitions() {
-        return jpa.read(em -> em.createQuery("SELECT b FROM BaselineEntity b ORDER BY b.name", BaselineEntity.class)
-                .getResultList().stream().map(BaselineStore::definition).toList());
+        return JpaWork.read(emf,
+                em -> em.createQuery("SELECT b FROM BaselineEntity b ORDER BY b.name", BaselineEntity.class)
+                        .getResultList().stream().map(BaselineStore::definition).toList());
     }
 
     /** One definition. */
     public Optional<BaselineDefinition> definition(String name) {
-        return jpa.read(em -> Optional.ofNullable(em.find(BaselineEntity.class, name)).map(BaselineStore::definition));
+        return JpaWork.read(emf,
+                em -> Optional.ofNullable(em.find(BaselineEntity.class, name)).map(BaselineStore::definition));
     }
 
     /** Stores a new version (numbered after the last); approved when it is the first. */
     public BaselineVersion addVersion(String name, Instant at, String by, List<BaselineVersion.Item> items) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             Integer last = em.createQuery("SELECT MAX(v.version) FROM BaselineVersionEntity v WHERE v.name = :n",
                     Integer.class).setParameter("n", name).getSingleResult();
             BaselineVersionEntity e = new BaselineVersionEntity();
@@ -77,7 +81,7 @@ public final class BaselineStore {
 
     /** Makes {@code version} the approved one (and no other); returns it. */
     public Optional<BaselineVersion> approve(String name, int version, String changeReference) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             List<BaselineVersionEntity> all = versions(em, name);
             Optional<BaselineVersionEntity> chosen = all.stream().filter(v -> v.version == version).findFirst();
             chosen.ifPresent(c -> all.forEach(v -> {
@@ -92,12 +96,12 @@ public final class BaselineStore {
 
     /** The versions, newest first. */
     public List<BaselineVersion> versions(String name) {
-        return jpa.read(em -> versions(em, name).stream().map(BaselineStore::version).toList());
+        return JpaWork.read(emf, em -> versions(em, name).stream().map(BaselineStore::version).toList());
     }
 
     /** Records drift; returns it with its id. */
     public Drift addDrift(String source, CiRef item, String summary, String diff, Instant at) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             DriftEntity e = new DriftEntity();
             e.source = source;
             e.ciId = item.id();
@@ -114,7 +118,7 @@ public final class BaselineStore {
 
     /** Drift in {@code [from, to)}, newest first. */
     public List<Drift> drift(Instant from, Instant to) {
-        return jpa.read(em -> em
+        return JpaWork.read(emf, em -> em
                 .createQuery(
                         "SELECT d FROM DriftEntity d WHERE d.at >= :from AND d.at < :to ORDER BY d.at DESC, d.id DESC",
                         DriftEntity.class)

@@ -20,6 +20,8 @@ import org.opsbench.changes.HostAccess;
 import org.opsbench.changes.RiskAssessment;
 import org.opsbench.changes.StepRun;
 
+import org.opsbench.persistence.JpaWork;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
@@ -81,16 +83,16 @@ public final class ChangeStore {
     public record Modified(ChangeRequest before, ChangeRequest after) {
     }
 
-    private final Jpa jpa;
+    private final EntityManagerFactory emf;
 
     /** On the area's persistence unit. */
     public ChangeStore(EntityManagerFactory emf) {
-        this.jpa = new Jpa(emf);
+        this.emf = emf;
     }
 
     /** Stores a new change in DRAFT and numbers it. */
     public ChangeRequest create(ChangeDraft draft, String requester, String template, Instant now) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             ChangeEntity e = new ChangeEntity();
             e.state = ChangeState.DRAFT.name();
             e.requester = requester;
@@ -108,12 +110,12 @@ public final class ChangeStore {
 
     /** The change numbered {@code reference}. */
     public Optional<ChangeRequest> find(String reference) {
-        return jpa.read(em -> entity(em, reference, false).map(e -> request(em, e)));
+        return JpaWork.read(emf, em -> entity(em, reference, false).map(e -> request(em, e)));
     }
 
     /** The changes in {@code states} (all when empty), newest first. */
     public List<ChangeRequest> list(Set<ChangeState> states, int limit) {
-        return jpa.read(em -> {
+        return JpaWork.read(emf, em -> {
             var q = states.isEmpty()
                     ? em.createQuery("SELECT c FROM ChangeEntity c ORDER BY c.id DESC", ChangeEntity.class)
                     : em.createQuery("SELECT c FROM ChangeEntity c WHERE c.state IN :s ORDER BY c.id DESC",
@@ -127,7 +129,7 @@ public final class ChangeStore {
      * start.
      */
     public List<ChangeRequest> overlapping(Instant from, Instant to, Collection<ChangeState> states) {
-        return jpa.read(em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE"
+        return JpaWork.read(emf, em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE"
                 + " (c.plannedStart < :to AND c.plannedEnd > :from)"
                 + " OR (c.actualStart < :to AND (c.actualEnd IS NULL OR c.actualEnd > :from))"
                 + " ORDER BY c.plannedStart, c.id", ChangeEntity.class).setParameter("from", from.toEpochMilli())
@@ -141,7 +143,7 @@ public final class ChangeStore {
      * the history row, in one transaction.
      */
     public Modified modify(String reference, String principal, Instant now, Function<ChangeRequest, Edit> step) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             ChangeEntity e = entity(em, reference, true)
                     .orElseThrow(() -> new IllegalArgumentException("no change " + reference));
             ChangeRequest before = request(em, e);
@@ -183,7 +185,7 @@ public final class ChangeStore {
 
     /** The workflow history of a change, oldest first. */
     public List<HistoryEntry> history(String reference) {
-        return jpa.read(em -> entity(em, reference, false).map(e -> em
+        return JpaWork.read(emf, em -> entity(em, reference, false).map(e -> em
                 .createQuery("SELECT h FROM HistoryEntity h WHERE h.changeId = :c ORDER BY h.id", HistoryEntity.class)
                 .setParameter("c", e.id).getResultList().stream()
                 .map(h -> new HistoryEntry(h.fromState == null ? null : ChangeState.valueOf(h.fromState),
@@ -193,23 +195,26 @@ public final class ChangeStore {
 
     /** How many moves to {@code state} happened in {@code [from, to)}, per change type (counted once a change). */
     public List<ChangeRequest> reached(ChangeState state, Instant from, Instant to) {
-        return jpa.read(em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE c.id IN (SELECT h.changeId FROM"
-                + " HistoryEntity h WHERE h.toState = :s AND h.at >= :from AND h.at < :to)", ChangeEntity.class)
-                .setParameter("s", state.name()).setParameter("from", from.toEpochMilli())
-                .setParameter("to", to.toEpochMilli()).getResultList().stream().map(e -> request(em, e)).toList());
+        return JpaWork.read(emf,
+                em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE c.id IN (SELECT h.changeId FROM"
+                        + " HistoryEntity h WHERE h.toState = :s AND h.at >= :from AND h.at < :to)", ChangeEntity.class)
+                        .setParameter("s", state.name()).setParameter("from", from.toEpochMilli())
+                        .setParameter("to", to.toEpochMilli()).getResultList().stream().map(e -> request(em, e))
+                        .toList());
     }
 
     /** The changes that ever FAILED, oldest first. */
     public List<ChangeRequest> everFailed() {
-        return jpa.read(em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE c.id IN (SELECT h.changeId FROM"
-                + " HistoryEntity h WHERE h.toState = :s) ORDER BY c.id", ChangeEntity.class)
-                .setParameter("s", ChangeState.FAILED.name()).getResultList().stream().map(e -> request(em, e))
-                .toList());
+        return JpaWork.read(emf,
+                em -> em.createQuery("SELECT c FROM ChangeEntity c WHERE c.id IN (SELECT h.changeId FROM"
+                        + " HistoryEntity h WHERE h.toState = :s) ORDER BY c.id", ChangeEntity.class)
+                        .setParameter("s", ChangeState.FAILED.name()).getResultList().stream().map(e -> request(em, e))
+                        .toList());
     }
 
     /** Stores a step run. */
     public void addRun(String reference, StepRun run) {
-        jpa.write(em -> {
+        JpaWork.write(emf, em -> {
             ChangeEntity c = entity(em, reference, false).orElseThrow();
             StepRunEntity e = new StepRunEntity();
             e.changeId = c.id;
@@ -229,7 +234,7 @@ public final class ChangeStore {
 
     /** The step runs of a change, in order. */
     public List<StepRun> runs(String reference) {
-        return jpa.read(em -> entity(em, reference, false).map(c -> em
+        return JpaWork.read(emf, em -> entity(em, reference, false).map(c -> em
                 .createQuery("SELECT r FROM StepRunEntity r WHERE r.changeId = :c ORDER BY r.id", StepRunEntity.class)
                 .setParameter("c", c.id).getResultList().stream()
                 .map(r -> new StepRun(StepRun.Phase.valueOf(r.phase), r.step, r.host, r.command,
@@ -240,7 +245,7 @@ public final class ChangeStore {
 
     /** Creates or replaces a template; returns the previous one. */
     public Optional<ChangeTemplate> saveTemplate(ChangeTemplate t) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             TemplateEntity e = em.find(TemplateEntity.class, t.name());
             Optional<ChangeTemplate> before = Optional.ofNullable(e).map(ChangeStore::template);
             if (e == null) {
@@ -259,13 +264,14 @@ public final class ChangeStore {
 
     /** The templates by name. */
     public List<ChangeTemplate> templates() {
-        return jpa.read(em -> em.createQuery("SELECT t FROM TemplateEntity t ORDER BY t.name", TemplateEntity.class)
-                .getResultList().stream().map(ChangeStore::template).toList());
+        return JpaWork.read(emf,
+                em -> em.createQuery("SELECT t FROM TemplateEntity t ORDER BY t.name", TemplateEntity.class)
+                        .getResultList().stream().map(ChangeStore::template).toList());
     }
 
     /** Stores a freeze window (id 0: new); returns it with its id. */
     public FreezeWindow saveFreeze(FreezeWindow f) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             FreezeEntity e = f.id() == 0 ? new FreezeEntity() : em.find(FreezeEntity.class, f.id());
             if (e == null) {
                 throw new IllegalArgumentException("no freeze window " + f.id());
@@ -284,7 +290,7 @@ public final class ChangeStore {
 
     /** Deletes a freeze window; returns it. */
     public Optional<FreezeWindow> deleteFreeze(long id) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             FreezeEntity e = em.find(FreezeEntity.class, id);
             if (e == null) {
                 return Optional.empty();
@@ -296,7 +302,7 @@ public final class ChangeStore {
 
     /** The freeze windows overlapping {@code [from, to)}, by start. */
     public List<FreezeWindow> freezes(Instant from, Instant to) {
-        return jpa.read(em -> em
+        return JpaWork.read(emf, em -> em
                 .createQuery("SELECT f FROM FreezeEntity f WHERE f.start < :to AND f.end > :from ORDER BY f.start",
                         FreezeEntity.class)
                 .setParameter("from", from.toEpochMilli()).setParameter("to", to.toEpochMilli()).getResultList()
@@ -305,7 +311,7 @@ public final class ChangeStore {
 
     /** Creates or replaces how an item's host is reached; returns the previous setting. */
     public Optional<HostAccess> saveAccess(HostAccess a) {
-        return jpa.write(em -> {
+        return JpaWork.write(emf, em -> {
             AccessEntity e = em.find(AccessEntity.class, a.ciId());
             Optional<HostAccess> before = Optional.ofNullable(e).map(ChangeStore::access);
             if (e == null) {
@@ -323,7 +329,8 @@ public final class ChangeStore {
 
     /** How the item's host is reached, as stored. */
     public Optional<HostAccess> access(String ciId) {
-        return jpa.read(em -> Optional.ofNullable(em.find(AccessEntity.class, ciId)).map(ChangeStore::access));
+        return JpaWork.read(emf,
+                em -> Optional.ofNullable(em.find(AccessEntity.class, ciId)).map(ChangeStore::access));
     }
 
     private static Optional<ChangeEntity> entity(EntityManager em, String reference, boolean lock) {

@@ -9,6 +9,7 @@ import org.opsbench.core.CiRef;
 import org.opsbench.incidents.Article;
 import org.opsbench.incidents.AssignmentGroup;
 import org.opsbench.incidents.Problem;
+import org.opsbench.persistence.JpaWork;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -28,28 +29,12 @@ public final class DeskStore {
 
     /** Runs {@code work} in a read-only entity manager. */
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return JpaWork.read(emf, work);
     }
 
     /** Runs {@code work} in one transaction. */
     public <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return JpaWork.write(emf, work);
     }
 
     /** The next number of {@code prefix}, in the caller's transaction. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.CheckKey;
@@ -13,7 +12,8 @@ import org.opsbench.monitoring.Downtime;
 import org.opsbench.monitoring.HostDefinition;
 import org.opsbench.monitoring.NotificationRule;
 
-import jakarta.persistence.EntityManager;
+import org.opsbench.persistence.JpaWork;
+
 import jakarta.persistence.EntityManagerFactory;
 
 /**
@@ -36,7 +36,7 @@ public final class ConfigStore {
 
     /** All hosts, checks, rules and the downtimes not yet over at {@code now}. */
     public Snapshot load(Instant now) {
-        return read(em -> new Snapshot(
+        return JpaWork.read(emf, em -> new Snapshot(
                 em.createQuery("SELECT h FROM HostEntity h ORDER BY h.name", HostEntity.class).getResultList()
                         .stream().map(ConfigStore::host).toList(),
                 em.createQuery("SELECT c FROM CheckEntity c ORDER BY c.host, c.name", CheckEntity.class)
@@ -50,7 +50,7 @@ public final class ConfigStore {
 
     /** Creates or replaces a host; returns the previous definition. */
     public Optional<HostDefinition> saveHost(HostDefinition h) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             HostEntity e = em.find(HostEntity.class, h.name());
             Optional<HostDefinition> before = Optional.ofNullable(e).map(ConfigStore::host);
             if (e == null) {
@@ -77,7 +77,7 @@ public final class ConfigStore {
 
     /** Deletes a host with its checks, downtimes, state and history; returns what was deleted. */
     public Optional<HostDefinition> deleteHost(String name) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             HostEntity e = em.find(HostEntity.class, name);
             if (e == null) {
                 return Optional.empty();
@@ -96,7 +96,7 @@ public final class ConfigStore {
 
     /** Creates or replaces a check; returns the previous definition. */
     public Optional<CheckDefinition> saveCheck(CheckDefinition c) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(c.host(), c.name()));
             Optional<CheckDefinition> before = Optional.ofNullable(e).map(ConfigStore::check);
             if (e == null) {
@@ -124,7 +124,7 @@ public final class ConfigStore {
 
     /** Deletes a check with its state, history and downtimes; returns what was deleted. */
     public Optional<CheckDefinition> deleteCheck(CheckKey key) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(key.host(), key.check()));
             if (e == null) {
                 return Optional.empty();
@@ -142,7 +142,7 @@ public final class ConfigStore {
 
     /** Creates or replaces a rule; returns the previous one. */
     public Optional<NotificationRule> saveRule(NotificationRule r) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             RuleEntity e = em.find(RuleEntity.class, r.name());
             Optional<NotificationRule> before = Optional.ofNullable(e).map(ConfigStore::rule);
             if (e == null) {
@@ -168,7 +168,7 @@ public final class ConfigStore {
 
     /** Deletes a rule; returns what was deleted. */
     public Optional<NotificationRule> deleteRule(String name) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             RuleEntity e = em.find(RuleEntity.class, name);
             if (e == null) {
                 return Optional.empty();
@@ -180,7 +180,7 @@ public final class ConfigStore {
 
     /** Stores a new downtime; returns it with its id. */
     public Downtime addDowntime(Downtime d) {
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             DowntimeEntity e = new DowntimeEntity();
             e.host = d.target().host();
             e.checkName = d.target().isHost() ? "" : d.target().check();
@@ -200,7 +200,7 @@ public final class ConfigStore {
      */
     public Optional<Downtime> cancelDowntime(long id, Instant now) {
         long millis = now.toEpochMilli();
-        return write(em -> {
+        return JpaWork.write(emf, em -> {
             DowntimeEntity e = em.find(DowntimeEntity.class, id);
             if (e == null || e.endMillis <= millis) {
                 return Optional.empty();
@@ -218,35 +218,11 @@ public final class ConfigStore {
 
     /** The downtimes overlapping {@code [from, to)}, by start. */
     public List<Downtime> downtimes(Instant from, Instant to) {
-        return read(em -> em
+        return JpaWork.read(emf, em -> em
                 .createQuery("SELECT d FROM DowntimeEntity d WHERE d.endMillis > :from AND d.startMillis < :to"
                         + " ORDER BY d.startMillis, d.id", DowntimeEntity.class)
                 .setParameter("from", from.toEpochMilli()).setParameter("to", to.toEpochMilli()).getResultList()
                 .stream().map(ConfigStore::downtime).toList());
-    }
-
-    private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
-    }
-
-    private <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
     }
 
     static HostDefinition host(HostEntity e) {

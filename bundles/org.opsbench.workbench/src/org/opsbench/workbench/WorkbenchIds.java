@@ -62,6 +62,14 @@ public final class WorkbenchIds {
     /** Tag of part descriptors listed in the navigator and the Show View menu. */
     public static final String TAG_VIEW = "View";
 
+    /**
+     * Prefix of the part descriptor tag that names a view's area in the navigator ({@code area:Monitoring}); without it
+     * the area is the contributing bundle's name.
+     *
+     * @since 1.1
+     */
+    public static final String TAG_AREA_PREFIX = "area:";
+
     /** Key of {@code Widget.setData(String, Object)} under which views name their controls, for UI tests. */
     public static final String WIDGET_ID = "org.opsbench.widget.id";
 

@@ -60,6 +60,19 @@ class ContributedViewUiTest {
                 names.add(item.getText(0));
             }
             assertTrue(names.contains("SSH Known Hosts"), "navigator lists the contributed view: " + names);
+            List<String> areas = new ArrayList<>();
+            for (TableItem item : views.getItems()) {
+                areas.add(item.getText(1));
+                if (item.getText(0).equals("SSH Known Hosts")) {
+                    assertEquals("SSH", item.getText(1), "area from the contributing bundle's name");
+                }
+                if (item.getText(0).equals("Dashboard")) {
+                    assertEquals("Workbench", item.getText(1), "the shell's own views are the Workbench area");
+                }
+            }
+            List<String> grouped = new ArrayList<>(areas);
+            grouped.sort(java.text.Collator.getInstance());
+            assertEquals(grouped, areas, "the navigator lists views grouped by area");
 
             MMenu windowMenu = (MMenu) models.find(WorkbenchIds.MENU_WINDOW, window.getMainMenu());
             List<String> entries = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.opsbench.workbench.internal.parts;
 
+import java.text.Collator;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -13,13 +16,17 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.opsbench.workbench.WorkbenchIds;
 import org.opsbench.workbench.widgets.TableSupport;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * Lists every view that the installed bundles contribute (part descriptors tagged {@code View}); a double-click opens
- * it in the stack its descriptor names. The shell knows no area: this list is all it knows of them.
+ * Lists every view that the installed bundles contribute (part descriptors tagged {@code View}), grouped by area; a
+ * double-click opens it in the stack its descriptor names. The shell knows no area: a view's area is its descriptor's
+ * {@code area:<name>} tag, or else the name of the bundle that contributes it without "Opsbench" and "Views".
  */
 public class NavigatorPart {
 
@@ -33,11 +40,15 @@ public class NavigatorPart {
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         TableSupport<MPartDescriptor> table = new TableSupport<>(parent, "navigator");
-        table.column("View", 170, MPartDescriptor::getLocalizedLabel).column("Opens in", 90,
-                d -> placeOf(d.getCategory()));
+        Collator collator = Collator.getInstance();
+        Comparator<MPartDescriptor> byArea = Comparator.comparing(NavigatorPart::areaOf, collator)
+                .thenComparing(MPartDescriptor::getLocalizedLabel, collator);
+        table.column("View", 170, MPartDescriptor::getLocalizedLabel)
+                .column("Area", 100, NavigatorPart::areaOf, byArea)
+                .column("Opens in", 60, d -> placeOf(d.getCategory()));
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setRows(views(application));
-        table.sortBy(0);
+        table.sortBy(1);
         table.viewer().addDoubleClickListener(e -> {
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof MPartDescriptor d) {
@@ -50,6 +61,41 @@ public class NavigatorPart {
     public static List<MPartDescriptor> views(MApplication application) {
         return application.getDescriptors().stream().filter(d -> d.getTags().contains(WorkbenchIds.TAG_VIEW))
                 .toList();
+    }
+
+    /** The area a view belongs to, for grouping: its {@code area:} tag, or its contributing bundle's name. */
+    public static String areaOf(MPartDescriptor d) {
+        for (String tag : d.getTags()) {
+            if (tag.startsWith(WorkbenchIds.TAG_AREA_PREFIX) && tag.length() > WorkbenchIds.TAG_AREA_PREFIX.length()) {
+                return tag.substring(WorkbenchIds.TAG_AREA_PREFIX.length());
+            }
+        }
+        String uri = d.getContributorURI();
+        if (uri == null) {
+            return "";
+        }
+        String symbolicName = uri.substring(uri.lastIndexOf('/') + 1);
+        Bundle self = FrameworkUtil.getBundle(NavigatorPart.class);
+        Bundle contributor = self == null
+                ? null
+                : Arrays.stream(self.getBundleContext().getBundles())
+                        .filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElse(null);
+        String name = contributor == null ? null : contributor.getHeaders("").get(Constants.BUNDLE_NAME);
+        return name == null || name.isBlank() ? symbolicName : areaName(name);
+    }
+
+    /** "Opsbench Monitoring Views" is the area "Monitoring"; other names stay as they are. */
+    static String areaName(String bundleName) {
+        String name = bundleName.strip();
+        if (name.startsWith("Opsbench ")) {
+            name = name.substring("Opsbench ".length());
+        }
+        for (String suffix : List.of(" Views", " UI")) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                name = name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name;
     }
 
     private static String placeOf(String category) {

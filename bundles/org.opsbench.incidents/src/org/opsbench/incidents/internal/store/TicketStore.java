@@ -80,6 +80,11 @@ public final class TicketStore {
         }
     }
 
+    /** A statement for {@link #bindInsert} without generated keys, to batch many rows. */
+    public static PreparedStatement prepareInsertBatch(Connection c) throws SQLException {
+        return c.prepareStatement(INSERT);
+    }
+
     /** A statement for {@link #bindInsert}; batch it for many rows. */
     public static PreparedStatement prepareInsert(Connection c) throws SQLException {
         return c.prepareStatement(INSERT, new String[]{"ID"});
@@ -265,11 +270,16 @@ public final class TicketStore {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         String open = " AND STATE IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING')";
         try (Connection c = dataSource.getConnection()) {
-            for (String where : List.of("WARN_AT <= ? AND WARNED = FALSE", "RESOLUTION_DUE <= ? AND BREACHED = FALSE",
+            // the deadline comes after the warning (1..99 %): INC_TICKET_WARN finds both
+            for (String where : List.of("WARN_AT <= ? AND WARNED = FALSE",
+                    "WARN_AT <= ? AND RESOLUTION_DUE <= ? AND BREACHED = FALSE",
                     "RESPONSE_DUE <= ? AND RESPONDED IS NULL AND RESPONSE_BREACHED = FALSE")) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT " + COLUMNS + " FROM INC_TICKET WHERE " + where + open)) {
                     ps.setLong(1, now.toEpochMilli());
+                    if (where.contains("RESOLUTION_DUE")) {
+                        ps.setLong(2, now.toEpochMilli());
+                    }
                     ps.setMaxRows(limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

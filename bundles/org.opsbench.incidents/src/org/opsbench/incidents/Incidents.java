@@ -55,6 +55,9 @@ public interface Incidents {
     /** The content of an attachment. */
     byte[] attachmentContent(Principal caller, long attachmentId);
 
+    /** Removes an attachment (refused naming {@code attachment} when there is none with that id). */
+    void removeAttachment(Principal caller, long attachmentId);
+
     /** One page of a queue, for {@code caller} (who is "me" for {@link QueueQuery.Scope#MINE}). */
     List<Ticket> queue(Principal caller, QueueQuery query);
 

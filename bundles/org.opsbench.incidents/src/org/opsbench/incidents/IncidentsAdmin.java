@@ -30,7 +30,10 @@ public interface IncidentsAdmin {
     /** The business-hours calendar of SLA clocks. */
     BusinessCalendar calendar(Principal caller);
 
-    /** Replaces the calendar; applies to deadlines computed from now on. */
+    /**
+     * Replaces the calendar and, in the same transaction, recomputes the SLA deadlines of every open ticket on it (the
+     * business time already spent in Pending is kept).
+     */
     void saveCalendar(Principal caller, BusinessCalendar calendar);
 
     /** The SLA policies, by priority then name. */

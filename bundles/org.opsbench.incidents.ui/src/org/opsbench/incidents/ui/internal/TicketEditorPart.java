@@ -1,6 +1,5 @@
 package org.opsbench.incidents.ui.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,8 +17,6 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -28,7 +25,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
-import org.opsbench.incidents.ArticleHit;
 import org.opsbench.incidents.Incidents;
 import org.opsbench.incidents.InvalidTicketException;
 import org.opsbench.incidents.KnowledgeBase;
@@ -39,14 +35,12 @@ import org.opsbench.incidents.Ticket;
 import org.opsbench.incidents.TicketDraft;
 import org.opsbench.incidents.TicketKind;
 import org.opsbench.incidents.TicketState;
-import org.opsbench.incidents.TransitionRequest;
 import org.opsbench.incidents.WorklogEntry;
 import org.opsbench.incidents.IncidentsAdmin;
 import org.opsbench.workbench.WorkbenchIds;
 import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
-import org.opsbench.workbench.widgets.TableSupport;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -101,19 +95,13 @@ public class TicketEditorPart {
     private Text group;
     private Text assignee;
     private Label priority;
-    private org.eclipse.swt.widgets.List suggestions;
+    private ArticleSuggestions suggestions;
     private Label knownErrors;
-    private Composite transitions;
-    private Text reason;
-    private Text resolutionCode;
-    private Text problem;
-    private Text comment;
-    private Text minutes;
+    private LifecyclePanel lifecycle;
     private MessageLine message;
-    private TableSupport<WorklogEntry> worklog;
-    private final Map<String, Label> errors = new HashMap<>();
+    private WorklogPanel worklog;
+    final Map<String, Label> errors = new HashMap<>();
     private String reference;
-    private int suggestionRound;
 
     @PostConstruct
     void create(Composite parent) {
@@ -142,7 +130,7 @@ public class TicketEditorPart {
         place(kind, "ticket.kind", "kind", 1);
         caller = text(form, "Caller", "caller", SWT.BORDER, 1);
         title = text(form, "Title", "title", SWT.BORDER, 4);
-        title.addListener(SWT.Modify, e -> suggestSoon());
+        title.addListener(SWT.Modify, e -> suggestions.soon());
         description = text(form, "Description", "description", SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL, 4);
         ((GridData) description.getLayoutData()).heightHint = 45;
         category = text(form, "Category", "category", SWT.BORDER, 1);
@@ -168,63 +156,14 @@ public class TicketEditorPart {
         knownErrors.setData(WorkbenchIds.WIDGET_ID, "ticket.knownErrors");
         knownErrors.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_MAGENTA));
         knownErrors.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
-        Label suggested = new Label(form, SWT.NONE);
-        suggested.setText("Suggested articles:");
-        suggested.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
-        suggestions = new org.eclipse.swt.widgets.List(form, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
-        suggestions.setData(WorkbenchIds.WIDGET_ID, "ticket.suggestions");
-        GridData sg = new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1);
-        sg.heightHint = 50;
-        suggestions.setLayoutData(sg);
+        suggestions = new ArticleSuggestions(form, this, () -> title.getText());
 
-        Group move = new Group(parent, SWT.NONE);
-        move.setText("Lifecycle");
-        move.setLayout(new GridLayout(2, false));
-        move.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
-        reason = lifecycleField(move, "Reason / notes", "reason");
-        errors.put("notes", errors.get("reason"));
-        resolutionCode = lifecycleField(move, "Resolution code", "resolutionCode");
-        transitions = new Composite(move, SWT.NONE);
-        RowLayout row = new RowLayout(SWT.HORIZONTAL);
-        row.wrap = true;
-        transitions.setLayout(row);
-        GridData td = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        td.widthHint = 240;
-        transitions.setLayoutData(td);
-        Label stateError = new Label(move, SWT.WRAP);
-        stateError.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_RED));
-        stateError.setData(WorkbenchIds.WIDGET_ID, "ticket.error.state");
-        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        sd.widthHint = 240;
-        stateError.setLayoutData(sd);
-        errors.put("state", stateError);
-        problem = lifecycleField(move, "Problem", "problem");
-        new Label(move, SWT.NONE);
-        Buttons.push(move, "Link problem", "ticket.link", this::linkProblem);
+        lifecycle = new LifecyclePanel(parent, this);
 
         Composite side = new Composite(parent, SWT.NONE);
         side.setLayout(new GridLayout(1, false));
         side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        new Label(side, SWT.NONE).setText("Worklog:");
-        worklog = new TableSupport<>(side, "worklog");
-        worklog.column("Time", 120, w -> TIME.format(w.at())).column("By", 110, WorklogEntry::author)
-                .column("Text", 320, WorklogEntry::text)
-                .column("Spent", 60, w -> w.timeSpent().isZero() ? "" : w.timeSpent().toMinutes() + "m");
-        GridData wd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        wd.heightHint = 140;
-        worklog.control().setLayoutData(wd);
-        Composite add = new Composite(side, SWT.NONE);
-        add.setLayout(new GridLayout(4, false));
-        add.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        comment = new Text(add, SWT.BORDER);
-        comment.setMessage("comment or work done");
-        comment.setData(WorkbenchIds.WIDGET_ID, "ticket.comment");
-        comment.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        minutes = new Text(add, SWT.BORDER);
-        minutes.setMessage("min");
-        minutes.setData(WorkbenchIds.WIDGET_ID, "ticket.minutes");
-        minutes.setLayoutData(new GridData(40, SWT.DEFAULT));
-        Buttons.push(add, "Add", "ticket.addWorklog", this::addWorklog);
+        worklog = new WorklogPanel(side, this);
         if (incidents == null) {
             message.error("The incidents service (bundle org.opsbench.incidents) is not running.");
         } else if (admin != null) {
@@ -255,23 +194,6 @@ public class TicketEditorPart {
         error.setData(WorkbenchIds.WIDGET_ID, "ticket.error." + field);
         error.setLayoutData(new GridData(90, SWT.DEFAULT));
         errors.put(field, error);
-    }
-
-    private Text lifecycleField(Composite move, String label, String field) {
-        new Label(move, SWT.NONE).setText(label + ":");
-        Text t = new Text(move, SWT.BORDER);
-        t.setData(WorkbenchIds.WIDGET_ID, "ticket." + field);
-        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        d.widthHint = 130;
-        t.setLayoutData(d);
-        Label error = new Label(move, SWT.WRAP);
-        error.setForeground(move.getDisplay().getSystemColor(SWT.COLOR_RED));
-        error.setData(WorkbenchIds.WIDGET_ID, "ticket.error." + field);
-        GridData e = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-        e.widthHint = 240;
-        error.setLayoutData(e);
-        errors.put(field, error);
-        return t;
     }
 
     private Text text(Composite form, String label, String field, int style, int span) {
@@ -311,11 +233,11 @@ public class TicketEditorPart {
                 });
     }
 
-    private void clearErrors() {
+    void clearErrors() {
         errors.values().forEach(l -> l.setText(""));
     }
 
-    private void failed(Exception e) {
+    void failed(Exception e) {
         if (root.isDisposed()) {
             return;
         }
@@ -336,15 +258,14 @@ public class TicketEditorPart {
         reference = null;
         clearErrors();
         header.setText("New ticket");
-        for (Text t : List.of(title, description, caller, category, cis, group, assignee, reason, resolutionCode,
-                problem, comment, minutes)) {
+        for (Text t : List.of(title, description, caller, category, cis, group, assignee)) {
             t.setText("");
         }
         kind.select(0);
         kind.setEnabled(true);
-        worklog.setRows(List.of());
+        worklog.clear();
         knownErrors.setText("");
-        rebuildTransitions(Set.of());
+        lifecycle.clear();
         title.setFocus();
     }
 
@@ -382,7 +303,6 @@ public class TicketEditorPart {
         priority.setText(t.priority().name() + " " + t.priority().label());
         group.setText(t.group() == null ? "" : t.group());
         assignee.setText(t.assignee() == null ? "" : t.assignee());
-        problem.setText(t.problem() == null ? "" : t.problem());
         worklog.setRows(l.log());
         knownErrors.setText(l.known().isEmpty()
                 ? ""
@@ -390,42 +310,13 @@ public class TicketEditorPart {
                         .map(p -> "Known error " + p.reference() + " (" + p.title() + "): workaround: "
                                 + p.workaround())
                         .collect(Collectors.joining("\n")));
-        rebuildTransitions(l.next());
+        lifecycle.show(t, l.next());
         relayout();
     }
 
-    private void relayout() {
+    void relayout() {
         root.layout(true, true);
         scroller.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT));
-    }
-
-    private void rebuildTransitions(Set<TicketState> next) {
-        for (Control c : transitions.getChildren()) {
-            c.dispose();
-        }
-        if (next.isEmpty()) {
-            Label none = new Label(transitions, SWT.NONE);
-            none.setText(reference == null ? "Save the ticket first." : "No further transitions.");
-        }
-        for (TicketState s : TicketState.values()) {
-            if (next.contains(s)) {
-                Button b = Buttons.push(transitions, label(s), "ticket.to." + s.name(), () -> move(s));
-                b.setToolTipText("Move to " + s.label());
-            }
-        }
-        relayout();
-    }
-
-    private static String label(TicketState s) {
-        return switch (s) {
-            case IN_PROGRESS -> "Start work";
-            case PENDING -> "Pending";
-            case RESOLVED -> "Resolve";
-            case CLOSED -> "Close";
-            case CANCELLED -> "Cancel";
-            case ASSIGNED -> "Assigned";
-            case NEW -> "New";
-        };
     }
 
     private TicketDraft draft() {
@@ -468,84 +359,9 @@ public class TicketEditorPart {
         }, this::failed);
     }
 
-    private void move(TicketState target) {
-        clearErrors();
-        String ref = reference;
-        String why = reason.getText();
-        TransitionRequest r = target == TicketState.RESOLVED
-                ? TransitionRequest.resolved(resolutionCode.getText(), why)
-                : new TransitionRequest(target, why, "", "");
-        Background.run(ui, "Moving " + ref + " to " + target.label(), true,
-                () -> incidents.transition(principal, ref, r), t -> {
-                    message.info(t.reference() + " is " + t.state().label());
-                    reason.setText("");
-                    resolutionCode.setText("");
-                    open(t.reference());
-                }, this::failed);
-    }
-
-    private void addWorklog() {
-        if (reference == null) {
-            message.error("Save the ticket first.");
-            return;
-        }
-        clearErrors();
-        String ref = reference;
-        String text = comment.getText();
-        Duration spent;
-        try {
-            spent = minutes.getText().isBlank()
-                    ? Duration.ZERO
-                    : Duration.ofMinutes(Long.parseLong(minutes.getText().strip()));
-        } catch (NumberFormatException e) {
-            message.error("timeSpent: minutes as a number, was '" + minutes.getText() + "'");
-            return;
-        }
-        Background.run(ui, "Adding to the worklog of " + ref, true, () -> {
-            incidents.addWorklog(principal, ref, text, spent);
-            return ref;
-        }, r -> {
-            comment.setText("");
-            minutes.setText("");
-            message.info("Added to the worklog of " + r);
-            open(r);
-        }, e -> message.error(Background.message(e)));
-    }
-
-    private void linkProblem() {
-        if (reference == null || problems == null) {
-            return;
-        }
-        String ref = reference;
-        String prb = problem.getText();
-        Background.run(ui, "Linking " + ref + " to " + prb, true, () -> {
-            problems.link(principal, prb, ref);
-            return ref;
-        }, this::open, this::failed);
-    }
-
-    /** Asks the knowledge base for articles matching the title, a moment after typing stopped. */
-    private void suggestSoon() {
-        int round = ++suggestionRound;
-        root.getDisplay().timerExec(300, () -> {
-            if (root.isDisposed() || round != suggestionRound || knowledge == null) {
-                return;
-            }
-            String text = title.getText();
-            if (text.isBlank()) {
-                suggestions.removeAll();
-                return;
-            }
-            KnowledgeBase kb = knowledge;
-            Background.run(ui, "Suggesting articles", false, () -> kb.suggest(principal, text, 5),
-                    (List<ArticleHit> hits) -> {
-                        if (!suggestions.isDisposed() && round == suggestionRound) {
-                            suggestions.setItems(hits.stream().map(h -> h.reference() + "  " + h.title())
-                                    .toArray(String[]::new));
-                        }
-                    }, e -> {
-                    });
-        });
+    /** The message line of the editor. */
+    MessageLine message() {
+        return message;
     }
 
     /** The reference shown, or {@code null} for a new ticket. */

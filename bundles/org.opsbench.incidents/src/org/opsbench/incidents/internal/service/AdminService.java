@@ -1,12 +1,16 @@
 package org.opsbench.incidents.internal.service;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.opsbench.core.Principal;
+import org.opsbench.core.events.EventProperties;
+import org.opsbench.core.events.Topics;
 import org.opsbench.core.security.AccessControl;
 import org.opsbench.core.security.AuditEntry;
 import org.opsbench.core.security.AuditLog;
@@ -18,12 +22,18 @@ import org.opsbench.incidents.InvalidTicketException;
 import org.opsbench.incidents.PriorityMatrix;
 import org.opsbench.incidents.SlaPolicy;
 import org.opsbench.incidents.internal.IncidentsRuntime;
+import org.opsbench.incidents.internal.sla.BusinessTime;
+import org.opsbench.incidents.internal.sla.SlaClock;
+import org.opsbench.incidents.internal.store.CalendarChange;
 import org.opsbench.incidents.internal.store.Codecs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link IncidentsAdmin}: settings as named texts in one JPA transaction each, audited with before and after. */
+/**
+ * {@link IncidentsAdmin}: settings as named texts in one transaction each, audited with before and after; a new
+ * business-hours calendar recomputes the SLA deadlines of the open tickets in the same transaction.
+ */
 @Component(service = IncidentsAdmin.class)
 public final class AdminService implements IncidentsAdmin {
 
@@ -92,7 +102,29 @@ public final class AdminService implements IncidentsAdmin {
         if (calendar == null) {
             throw new InvalidTicketException("calendar", "is required");
         }
-        save(caller, IncidentsRuntime.CALENDAR_KEY, Codecs.calendar(calendar), "business-hours calendar");
+        String text = Codecs.calendar(calendar);
+        BusinessTime time = new BusinessTime(calendar);
+        // the setting and the deadlines of the open tickets in one transaction: both change, or neither
+        Object[] result = new Object[2];
+        try {
+            runtime.tickets().inTransaction(c -> {
+                result[0] = CalendarChange.writeSetting(c, IncidentsRuntime.CALENDAR_KEY, text).orElse(null);
+                result[1] = CalendarChange.recomputeOpen(c, t -> SlaClock.recompute(t, time));
+                return null;
+            });
+        } catch (SQLException e) {
+            throw TicketService.database(e);
+        }
+        runtime.reload();
+        int recomputed = (Integer) result[1];
+        audit.append(new AuditEntry(caller, "incidents.settings.update", "incidents-setting",
+                IncidentsRuntime.CALENDAR_KEY, "changed business-hours calendar; recomputed the SLA deadlines of "
+                        + recomputed + " open tickets",
+                (String) result[0], text));
+        runtime.post(Topics.INCIDENTS_UPDATED, Map.of(EventProperties.PRINCIPAL, caller.name(),
+                EventProperties.SUMMARY, "business-hours calendar changed: SLA deadlines of " + recomputed
+                        + " open tickets recomputed",
+                EventProperties.TIMESTAMP, runtime.clock().millis(), "count", recomputed));
     }
 
     @Override

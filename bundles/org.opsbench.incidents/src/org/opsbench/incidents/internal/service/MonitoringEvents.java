@@ -77,7 +77,7 @@ public final class MonitoringEvents implements EventHandler {
             }
             String ref = open.get().reference;
             if (runtime.settings().autoResolve()) {
-                tickets.change(SYSTEM, ref, "incidents.ticket.transition", (t, now) -> tickets.applyTransition(SYSTEM,
+                tickets.change(SYSTEM, ref, "incidents.ticket.transition", (t, now) -> tickets.rules().apply(SYSTEM,
                         t, TransitionRequest.resolved("auto-recovered", source + " is " + state + ": " + summary),
                         now));
             } else {

@@ -139,7 +139,8 @@ public final class TicketImport {
         try (java.sql.Statement lock = c.createStatement()) {
             lock.execute("LOCK TABLE INC_TICKET IN EXCLUSIVE MODE");
         }
-        try (PreparedStatement insert = TicketStore.prepareInsert(c)) {
+        // no generated keys: the import needs no ids back
+        try (PreparedStatement insert = TicketStore.prepareInsertBatch(c)) {
             int pending = 0;
             for (Csv.Record r = in.next(); r != null; r = in.next()) {
                 TicketRow t;

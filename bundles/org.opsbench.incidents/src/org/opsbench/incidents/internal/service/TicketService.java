@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.opsbench.core.security.AuditEntry;
 import org.opsbench.core.security.AuditLog;
 import org.opsbench.incidents.AssignmentGroup;
 import org.opsbench.incidents.Attachment;
-import org.opsbench.incidents.IllegalTransitionException;
 import org.opsbench.incidents.ImportResult;
 import org.opsbench.incidents.Incidents;
 import org.opsbench.incidents.IncidentsPermissions;
@@ -37,7 +35,6 @@ import org.opsbench.incidents.TicketState;
 import org.opsbench.incidents.TransitionRequest;
 import org.opsbench.incidents.WorklogEntry;
 import org.opsbench.incidents.internal.IncidentsRuntime;
-import org.opsbench.incidents.internal.sla.BusinessTime;
 import org.opsbench.incidents.internal.sla.SlaClock;
 import org.opsbench.incidents.internal.store.DeskStore;
 import org.opsbench.incidents.internal.store.TicketRow;
@@ -58,6 +55,8 @@ public final class TicketService implements Incidents {
     private final IncidentsRuntime runtime;
     private final AccessControl access;
     private final AuditLog audit;
+    private final TransitionRules rules;
+    private final TicketAttachments attachments;
 
     // the assets area, when installed, resolves CI references; without it ids are kept as given
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -70,6 +69,13 @@ public final class TicketService implements Incidents {
         this.runtime = runtime;
         this.access = access;
         this.audit = audit;
+        this.rules = new TransitionRules(runtime);
+        this.attachments = new TicketAttachments(runtime, access, audit);
+    }
+
+    /** The lifecycle rules (used by the monitoring subscriber too). */
+    TransitionRules rules() {
+        return rules;
     }
 
     private TicketStore store() {
@@ -201,18 +207,12 @@ public final class TicketService implements Incidents {
         return t;
     }
 
-    private static void requireOpen(TicketRow t) {
-        if (t.state == TicketState.CLOSED || t.state == TicketState.CANCELLED) {
-            throw new InvalidTicketException("state", t.reference + " is " + t.state + ": it cannot be changed");
-        }
-    }
-
     @Override
     public Ticket update(Principal caller, String reference, TicketDraft fields) {
         access.check(caller, IncidentsPermissions.WRITE);
         List<CiRef> cis = Validation.cis(fields.ciIds(), items);
         return view(change(caller, reference, "incidents.ticket.update", (t, now) -> {
-            requireOpen(t);
+            TransitionRules.requireOpen(t);
             if (fields.kind() != t.kind) {
                 throw new InvalidTicketException("kind", "an " + t.kind + " stays one; log a new ticket instead");
             }
@@ -227,26 +227,11 @@ public final class TicketService implements Incidents {
         }));
     }
 
-    /** The states legal from {@code t} now (the reopen window applies to Resolved). */
-    Set<TicketState> allowed(TicketRow t, Instant now) {
-        Set<TicketState> next = EnumSet.noneOf(TicketState.class);
-        next.addAll(t.state.next());
-        if (t.state == TicketState.RESOLVED && !reopenable(t, now)) {
-            next.remove(TicketState.IN_PROGRESS);
-        }
-        return next;
-    }
-
-    private boolean reopenable(TicketRow t, Instant now) {
-        return t.resolved != null && !now.isAfter(Instant.ofEpochMilli(t.resolved)
-                .plus(runtime.settings().reopenWindow()));
-    }
-
     @Override
     public Set<TicketState> transitions(Principal caller, String reference) {
         access.check(caller, IncidentsPermissions.READ);
         try {
-            return store().find(normal(reference)).map(t -> allowed(t, now()))
+            return store().find(normal(reference)).map(t -> rules.allowed(t, now()))
                     .orElseThrow(() -> new InvalidTicketException("reference", "no ticket " + normal(reference)));
         } catch (SQLException e) {
             throw database(e);
@@ -260,69 +245,7 @@ public final class TicketService implements Incidents {
             throw new InvalidTicketException("state", "a target state is required");
         }
         return view(change(caller, reference, "incidents.ticket.transition",
-                (t, now) -> applyTransition(caller, t, request, now)));
-    }
-
-    /** Applies a legal transition to the locked row (used by the monitoring subscriber too). */
-    String applyTransition(Principal caller, TicketRow t, TransitionRequest request, Instant now) {
-        TicketState from = t.state;
-        TicketState to = request.target();
-        if (!from.canMoveTo(to)) {
-            throw new IllegalTransitionException(t.reference, from, to, allowed(t, now), null);
-        }
-        if (from == TicketState.RESOLVED && to == TicketState.IN_PROGRESS && !reopenable(t, now)) {
-            throw new IllegalTransitionException(t.reference, from, to, allowed(t, now),
-                    "the reopen window of " + runtime.settings().reopenWindow() + " has passed");
-        }
-        BusinessTime time = runtime.businessTime();
-        switch (to) {
-            case ASSIGNED -> {
-                if (t.assignee == null && t.group == null) {
-                    throw new InvalidTicketException("assignee", "assign " + t.reference
-                            + " to a group or a person first");
-                }
-            }
-            case IN_PROGRESS -> {
-                if (t.assignee == null) {
-                    t.assignee = caller.name();
-                    t.assignments++;
-                }
-                t.pendingReason = null;
-                if (from == TicketState.RESOLVED) {
-                    t.resolved = null;
-                    t.resolutionCode = null;
-                    t.resolutionNotes = null;
-                }
-                SlaClock.resume(t, now, time);
-            }
-            case PENDING -> {
-                t.pendingReason = Validation.text("reason", request.reason(), 1000, true);
-                SlaClock.pause(t, now);
-            }
-            case RESOLVED -> {
-                t.resolutionCode = Validation.text("resolutionCode", request.resolutionCode(), 100, true);
-                t.resolutionNotes = Validation.text("notes", request.notes(), 4000, true);
-                if (t.resolutionDue != null && now.toEpochMilli() > t.resolutionDue) {
-                    t.breached = true;
-                }
-                t.resolved = now.toEpochMilli();
-                t.pendingReason = null;
-                SlaClock.pause(t, now);
-            }
-            case CLOSED, CANCELLED -> SlaClock.pause(t, now);
-            case NEW -> throw new IllegalStateException("NEW is never a target");
-        }
-        if (t.responded == null) {
-            t.responded = now.toEpochMilli();
-            if (t.responseDue != null && t.responded > t.responseDue) {
-                t.responseBreached = true;
-            }
-        }
-        t.state = to;
-        String detail = to == TicketState.PENDING
-                ? t.pendingReason
-                : to == TicketState.RESOLVED ? t.resolutionCode + ": " + t.resolutionNotes : request.reason();
-        return from + " -> " + to + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+                (t, now) -> rules.apply(caller, t, request, now)));
     }
 
     @Override
@@ -332,25 +255,7 @@ public final class TicketService implements Incidents {
         String a = assignee == null || assignee.isBlank() ? null : assignee.strip();
         Validation.group(g, runtime.desk().groups());
         Validation.text("assignee", a, 100, false);
-        return view(change(caller, reference, "incidents.ticket.assign", (t, now) -> {
-            requireOpen(t);
-            if (t.state == TicketState.RESOLVED) {
-                throw new InvalidTicketException("state", t.reference + " is resolved: reopen it first");
-            }
-            if (a != null && !a.equals(t.assignee)) {
-                t.assignments++;
-            }
-            t.group = g;
-            t.assignee = a;
-            if (t.state == TicketState.NEW && (a != null || g != null)) {
-                t.state = TicketState.ASSIGNED;
-                if (t.responded == null) {
-                    t.responded = now.toEpochMilli();
-                    t.responseBreached = t.responseDue != null && t.responded > t.responseDue;
-                }
-            }
-            return "assigned to " + (g == null ? "-" : g) + " / " + (a == null ? "-" : a);
-        }));
+        return view(change(caller, reference, "incidents.ticket.assign", (t, now) -> rules.assign(t, g, a, now)));
     }
 
     @Override
@@ -396,64 +301,22 @@ public final class TicketService implements Incidents {
 
     @Override
     public Attachment attach(Principal caller, String reference, String name, String contentType, byte[] content) {
-        access.check(caller, IncidentsPermissions.WRITE);
-        String file = Validation.text("name", name == null ? "" : name.strip(), 255, true);
-        String type = contentType == null || contentType.isBlank()
-                ? "application/octet-stream"
-                : Validation.text("contentType", contentType.strip(), 100, false);
-        if (content == null) {
-            throw new InvalidTicketException("content", "is required");
-        }
-        long limit = runtime.settings().attachmentLimit();
-        if (content.length > limit) {
-            throw new InvalidTicketException("content", file + " has " + content.length
-                    + " bytes, more than the limit of " + limit + " bytes");
-        }
-        String ref = normal(reference);
-        Instant now = now();
-        long[] id = new long[1];
-        TicketRow t;
-        try {
-            t = store().inTransaction(c -> {
-                TicketRow row = store().lock(c, ref)
-                        .orElseThrow(() -> new InvalidTicketException("reference", "no ticket " + ref));
-                id[0] = TicketStore.addAttachment(c, row.id, file, type, content, now, caller.name());
-                TicketStore.addWorklog(c, row.id, new WorklogEntry(now, caller.name(), WorklogEntry.Kind.SYSTEM,
-                        "attached " + file + " (" + content.length + " bytes)", Duration.ZERO));
-                row.updated = now.toEpochMilli();
-                store().update(c, row);
-                return row;
-            });
-        } catch (SQLException e) {
-            throw database(e);
-        }
-        audit.append(new AuditEntry(caller, "incidents.ticket.attach", "ticket", ref,
-                "attached " + file + " to " + ref, null, file + " " + content.length + " bytes " + type));
-        runtime.post(Topics.INCIDENTS_UPDATED, TicketEvents.of(t, caller, now.toEpochMilli()));
-        return new Attachment(id[0], file, type, content.length, now, caller.name());
+        return attachments.attach(caller, normal(reference), name, contentType, content);
     }
 
     @Override
     public List<Attachment> attachments(Principal caller, String reference) {
-        access.check(caller, IncidentsPermissions.READ);
-        try {
-            TicketRow t = store().find(normal(reference))
-                    .orElseThrow(() -> new InvalidTicketException("reference", "no ticket " + normal(reference)));
-            return store().attachments(t.id);
-        } catch (SQLException e) {
-            throw database(e);
-        }
+        return attachments.list(caller, normal(reference));
     }
 
     @Override
     public byte[] attachmentContent(Principal caller, long attachmentId) {
-        access.check(caller, IncidentsPermissions.READ);
-        try {
-            return store().attachmentContent(attachmentId)
-                    .orElseThrow(() -> new InvalidTicketException("attachment", "no attachment " + attachmentId));
-        } catch (SQLException e) {
-            throw database(e);
-        }
+        return attachments.content(caller, attachmentId);
+    }
+
+    @Override
+    public void removeAttachment(Principal caller, long attachmentId) {
+        attachments.remove(caller, attachmentId);
     }
 
     private List<String> groupsOf(Principal caller) {

@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
 import org.opsbench.core.Priority;
-import org.opsbench.incidents.Attachment;
 import org.opsbench.incidents.QueueQuery;
 import org.opsbench.incidents.TicketKind;
 import org.opsbench.incidents.TicketState;
@@ -80,6 +78,11 @@ public final class TicketStore {
                 return rs.getLong(1) - count + 1;
             }
         }
+    }
+
+    /** A statement for {@link #bindInsert} without generated keys, to batch many rows. */
+    public static PreparedStatement prepareInsertBatch(Connection c) throws SQLException {
+        return c.prepareStatement(INSERT);
     }
 
     /** A statement for {@link #bindInsert}; batch it for many rows. */
@@ -267,11 +270,16 @@ public final class TicketStore {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         String open = " AND STATE IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING')";
         try (Connection c = dataSource.getConnection()) {
-            for (String where : List.of("WARN_AT <= ? AND WARNED = FALSE", "RESOLUTION_DUE <= ? AND BREACHED = FALSE",
+            // the deadline comes after the warning (1..99 %): INC_TICKET_WARN finds both
+            for (String where : List.of("WARN_AT <= ? AND WARNED = FALSE",
+                    "WARN_AT <= ? AND RESOLUTION_DUE <= ? AND BREACHED = FALSE",
                     "RESPONSE_DUE <= ? AND RESPONDED IS NULL AND RESPONSE_BREACHED = FALSE")) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT " + COLUMNS + " FROM INC_TICKET WHERE " + where + open)) {
                     ps.setLong(1, now.toEpochMilli());
+                    if (where.contains("RESOLUTION_DUE")) {
+                        ps.setLong(2, now.toEpochMilli());
+                    }
                     ps.setMaxRows(limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -289,73 +297,17 @@ public final class TicketStore {
 
     /** One queue page; {@code me} and {@code myGroups} resolve the scope. */
     public List<TicketRow> queue(QueueQuery q, String me, Collection<String> myGroups) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String where = where(q, me, myGroups, params);
-        if (where == null) {
-            return List.of();
-        }
-        String dir = q.ascending() ? " ASC" : " DESC";
-        String order = switch (q.sort()) {
-            // the id breaks ties so that pages are stable; INC_TICKET_QUEUE ends with it, so no sort is needed
-            case SLA_DEADLINE -> "RESOLUTION_DUE" + dir + ", ID" + dir;
-            case PRIORITY -> "PRIORITY" + dir + ", RESOLUTION_DUE, ID";
-            case CREATED -> "CREATED" + dir + ", ID";
-            case UPDATED -> "UPDATED" + dir + ", ID";
-            case REFERENCE -> "REFERENCE" + dir;
-            case STATE -> "STATE" + dir + ", RESOLUTION_DUE, ID";
-        };
-        String sql = "SELECT " + COLUMNS + " FROM INC_TICKET" + where + " ORDER BY " + order + " OFFSET " + q.offset()
-                + " ROWS FETCH FIRST " + q.limit() + " ROWS ONLY";
-        List<TicketRow> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-        }
-        return out;
+        return QueueSql.page(dataSource, q, me, myGroups);
     }
 
     /** How many rows the query matches. */
     public long count(QueueQuery q, String me, Collection<String> myGroups) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String where = where(q, me, myGroups, params);
-        if (where == null) {
-            return 0;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INC_TICKET" + where)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return QueueSql.count(dataSource, q, me, myGroups);
     }
 
     /** Every row the query matches (offset and limit ignored), in its order, streamed to {@code sink}. */
     public long scan(QueueQuery q, String me, Collection<String> myGroups, RowSink sink) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String where = where(q, me, myGroups, params);
-        if (where == null) {
-            return 0;
-        }
-        long n = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM INC_TICKET" + where + " ORDER BY REFERENCE")) {
-            bind(ps, params);
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(read(rs));
-                    n++;
-                }
-            }
-        }
-        return n;
+        return QueueSql.scan(dataSource, q, me, myGroups, sink);
     }
 
     /** Receives scanned rows. */
@@ -363,71 +315,6 @@ public final class TicketStore {
     public interface RowSink {
         /** One row. */
         void accept(TicketRow row) throws SQLException;
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-    }
-
-    /** The WHERE clause, or {@code null} when the scope matches nothing (a caller without groups). */
-    private static String where(QueueQuery q, String me, Collection<String> myGroups, List<Object> params) {
-        List<String> terms = new ArrayList<>();
-        switch (q.scope()) {
-            case MINE -> {
-                terms.add("ASSIGNEE = ?");
-                params.add(me);
-            }
-            case MY_GROUPS -> {
-                if (myGroups.isEmpty()) {
-                    return null;
-                }
-                StringJoiner in = new StringJoiner(", ", "GRP IN (", ")");
-                for (String g : myGroups) {
-                    in.add("?");
-                    params.add(g);
-                }
-                terms.add(in.toString());
-            }
-            case ALL -> {
-                // no restriction
-            }
-        }
-        if (q.states().size() == 1) {
-            // an equality (not a one-element IN list) lets Derby read the index in order
-            terms.add("STATE = ?");
-            params.add(q.states().iterator().next().name());
-        } else if (!q.states().isEmpty()) {
-            StringJoiner in = new StringJoiner(", ", "STATE IN (", ")");
-            q.states().stream().sorted().forEach(s -> {
-                in.add("?");
-                params.add(s.name());
-            });
-            terms.add(in.toString());
-        }
-        if (q.priorities().size() == 1) {
-            terms.add("PRIORITY = ?");
-            params.add(q.priorities().iterator().next().ordinal() + 1);
-        } else if (!q.priorities().isEmpty()) {
-            StringJoiner in = new StringJoiner(", ", "PRIORITY IN (", ")");
-            q.priorities().stream().sorted().forEach(p -> {
-                in.add("?");
-                params.add(p.ordinal() + 1);
-            });
-            terms.add(in.toString());
-        }
-        if (!q.text().isEmpty()) {
-            terms.add("(TITLE_LC LIKE ? OR REFERENCE = ?)");
-            params.add("%" + q.text().toLowerCase().replace("%", "").replace("_", "") + "%");
-            params.add(q.text().toUpperCase());
-        }
-        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
     }
 
     /** Appends a worklog line in the caller's transaction. */
@@ -460,54 +347,6 @@ public final class TicketStore {
             }
         }
         return out;
-    }
-
-    /** Stores an attachment in the caller's transaction. */
-    public static long addAttachment(Connection c, long ticketId, String name, String type, byte[] content,
-            Instant at, String author) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INC_ATTACHMENT (TICKET_ID, NAME, CONTENT_TYPE, "
-                + "SIZE_BYTES, AT_MS, AUTHOR, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[]{"ID"})) {
-            ps.setLong(1, ticketId);
-            ps.setString(2, name);
-            ps.setString(3, type);
-            ps.setLong(4, content.length);
-            ps.setLong(5, at.toEpochMilli());
-            ps.setString(6, author);
-            ps.setBytes(7, content);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    /** The attachments of a ticket. */
-    public List<Attachment> attachments(long ticketId) throws SQLException {
-        List<Attachment> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, CONTENT_TYPE, SIZE_BYTES, AT_MS, AUTHOR "
-                        + "FROM INC_ATTACHMENT WHERE TICKET_ID = ? ORDER BY ID")) {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The content of an attachment. */
-    public Optional<byte[]> attachmentContent(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT CONTENT FROM INC_ATTACHMENT WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-        }
     }
 
     /** Runs {@code work} in one transaction. */

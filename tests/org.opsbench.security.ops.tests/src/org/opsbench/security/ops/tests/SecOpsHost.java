@@ -96,10 +96,15 @@ final class SecOpsHost implements BeforeAllCallback, AfterAllCallback {
 
     /** The next event of {@code topic} about {@code host}, waiting up to 10 s; null when none came. */
     Event event(String topic, String host) throws InterruptedException {
+        return event(topic, host, e -> true);
+    }
+
+    /** The next event of {@code topic} about {@code host} that {@code which} accepts, waiting up to 10 s. */
+    Event event(String topic, String host, java.util.function.Predicate<Event> which) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
             Event e = events.poll(200, TimeUnit.MILLISECONDS);
-            if (e != null && e.getTopic().equals(topic) && host.equals(e.getProperty("host"))) {
+            if (e != null && e.getTopic().equals(topic) && host.equals(e.getProperty("host")) && which.test(e)) {
                 return e;
             }
         }

@@ -57,7 +57,7 @@ public final class PortOutput {
             if (pct >= 0) {
                 address = address.substring(0, pct);
             }
-            out.add(new ListeningPort(f[0], address, Integer.parseInt(port)));
+            out.add(new ListeningPort(f[0], unmap(address), Integer.parseInt(port)));
         }
         return new ArrayList<>(out);
     }
@@ -82,9 +82,18 @@ public final class PortOutput {
             if (local.length != 2) {
                 continue;
             }
-            out.add(new ListeningPort(proto, hexAddress(local[0]), Integer.parseInt(local[1], 16)));
+            out.add(new ListeningPort(proto, unmap(hexAddress(local[0])), Integer.parseInt(local[1], 16)));
         }
         return new ArrayList<>(out);
+    }
+
+    /** An IPv4-mapped IPv6 address ({@code ::ffff:127.0.0.1}, a Java listener) as the IPv4 address it is. */
+    static String unmap(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        if (a.startsWith("::ffff:") && a.indexOf('.') > 0) {
+            return address.substring(7);
+        }
+        return address;
     }
 
     /** A little-endian hex IPv4 ({@code 0100007F}) or IPv6 address of /proc/net. */

@@ -25,6 +25,17 @@ public final class Topics {
     /** Verification found the audit trail altered. */
     public static final String SECURITY_AUDIT_TAMPERED = ROOT + "security/AUDIT_TAMPERED";
 
+    /**
+     * Security operations found a vulnerable package at or above the configured severity (properties {@code host},
+     * {@code ci.id}, {@code severity}, {@code reference}: the advisory, {@code summary}, {@code source}).
+     */
+    public static final String SECURITY_VULNERABILITY_FOUND = ROOT + "security/VULNERABILITY_FOUND";
+    /** A port listens on a host that no approved baseline allows (properties {@code host}, {@code port}). */
+    public static final String SECURITY_PORT_UNAPPROVED = ROOT + "security/PORT_UNAPPROVED";
+    /** A host's firewall ruleset differs from its accepted one (properties {@code host}, {@code summary}). */
+    public static final String SECURITY_RULE_DRIFT = ROOT + "security/RULE_DRIFT";
+    /** Failed SSH logins on a host rose above the threshold within the window (properties {@code host}). */
+    public static final String SECURITY_LOGIN_BURST = ROOT + "security/LOGIN_BURST";
     /** The monitored state of a check changed (for example OK to CRITICAL). */
     public static final String MONITORING_STATE_CHANGED = ROOT + "monitoring/STATE_CHANGED";
 

@@ -1,0 +1,2 @@
+/** The security operations Gogo commands (scope {@code secops}). */
+package org.opsbench.security.ops.internal.console;

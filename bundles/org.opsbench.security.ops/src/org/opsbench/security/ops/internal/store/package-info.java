@@ -1,0 +1,2 @@
+/** The security operations tables through JPA; API records cross out of here. */
+package org.opsbench.security.ops.internal.store;

@@ -1,0 +1,2 @@
+/** The security operations dashboard tile. */
+package org.opsbench.security.ops.internal.tiles;

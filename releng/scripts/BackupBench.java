@@ -45,6 +45,8 @@ final class BackupBench {
 
     static final String USER_AS_ROOT = "opsbench-test";
     static final long MIB = 1024 * 1024;
+    /** The SSH cipher of every run here (-Dcipher=...). */
+    static final String CIPHER = System.getProperty("cipher", "aes128-gcm@openssh.com");
 
     private final Path dir;
     private final String user;
@@ -58,10 +60,9 @@ final class BackupBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("cipher") != null) {
-            com.jcraft.jsch.JSch.setConfig("cipher.s2c", System.getProperty("cipher"));
-            com.jcraft.jsch.JSch.setConfig("cipher.c2s", System.getProperty("cipher"));
-        }
+        // like with like: the same cipher on both sides (JSch's first choice; OpenSSH would pick chacha20-poly1305)
+        com.jcraft.jsch.JSch.setConfig("cipher.s2c", CIPHER);
+        com.jcraft.jsch.JSch.setConfig("cipher.c2s", CIPHER);
         new BackupBench(Path.of(args[0])).run(Long.getLong("mib", 1024), Integer.getInteger("rounds", 2));
     }
 
@@ -73,6 +74,9 @@ final class BackupBench {
             System.out.printf("backup: a %d MiB folder (%d files of 1 MiB, random: incompressible) over SSH on 127.0.0.1"
                     + " (login %s, %d cores shared by sshd, tar and the client); best of %d rounds each%n", mib,
                     mib, user, Runtime.getRuntime().availableProcessors(), rounds);
+            System.out.printf("  settings, the same for all: SSH cipher %s (AEAD, no separate MAC), no SSH compression,"
+                    + " tar -cf - of the folder, output to a file on the same disk, fsync before the clock stops;"
+                    + " the opsbench job: compress=false, no encryption%n", CIPHER);
             JschRemoteShell shell = new JschRemoteShell(bundleContext(dir.resolve("workspace")),
                     sshConfig(dir.resolve("known_hosts")), quietLogger());
             SshAccess access = new SshAccess(new KeyOnlyStore("bench/key",
@@ -91,6 +95,9 @@ final class BackupBench {
             double ratio = baseline / plain;
             double raw = raw(shell, access, data, bytes);
             System.out.printf("  (diagnostic) RemoteShell exec of tar into a null sink      %8.1f MiB/s%n", raw);
+            if (Boolean.getBoolean("stages")) {
+                stages(shell, access, data, bytes);
+            }
             System.out.printf("  baseline  ssh host tar -cf - DIR > file (OpenSSH)        %8.1f MiB/s%n", baseline);
             System.out.printf("  baseline2 ssh host tar -cf - DIR | tee file | sha256sum      %8.1f MiB/s   (no goal: the"
                     + " same pipe with one checksum)%n", hashed);
@@ -116,6 +123,79 @@ final class BackupBench {
         return bytes / (double) MIB / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The pipeline's stages switched on one by one (-Dstages=true): where the gap to the raw exec goes. Each stage
+     * is the previous one plus one piece of the job pipeline, built from the same classes.
+     */
+    private void stages(JschRemoteShell shell, SshAccess access, Path data, long bytes) throws Exception {
+        String[] names = {"exec -> Pipe -> reader thread -> null", "  + PumpInputStream -> null",
+                "  + TarScanner (per-file SHA-256)", "  + archive SHA-256", "  + local-dir target (write + fsync)"};
+        for (int stage = 0; stage < names.length; stage++) {
+            double best = 0;
+            for (int r = 0; r < 2; r++) {
+                best = Math.max(best, stage(shell, access, data, bytes, stage));
+            }
+            System.out.printf("  (stage) %-52s %8.1f MiB/s%n", names[stage], best);
+        }
+    }
+
+    private double stage(JschRemoteShell shell, SshAccess access, Path data, long bytes, int stage) throws Exception {
+        var target = access.target("127.0.0.1", port, user, "bench/key", "");
+        org.opsbench.backup.internal.archive.Pipe pipe = new org.opsbench.backup.internal.archive.Pipe(64);
+        java.security.MessageDigest archive = java.security.MessageDigest.getInstance("SHA-256");
+        java.io.InputStream in = stage == 0 ? pipe.source()
+                : new org.opsbench.backup.internal.archive.PumpInputStream(pipe.source(), end -> {
+                    java.io.OutputStream o = stage < 3 ? end : new java.io.FilterOutputStream(end) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                            archive.update(b, off, len);
+                        }
+                    };
+                    if (stage < 2) {
+                        return o;
+                    }
+                    var scanner = new org.opsbench.backup.internal.archive.TarScanner();
+                    java.io.OutputStream last = o;
+                    return new java.io.OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            write(new byte[]{(byte) b}, 0, 1);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            scanner.write(b, off, len);
+                            last.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            scanner.close();
+                            last.close();
+                        }
+                    };
+                });
+        Path repo = Files.createDirectories(dir.resolve("stage-repo"));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        long t0 = System.nanoTime();
+        var drained = reader.submit(() -> {
+            if (stage == 4) {
+                new LocalDirectoryTarget().store(Map.of("folder", repo.toString()), "stage.tar", in);
+            } else {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return null;
+        });
+        shell.exec(target, "tar -cf - -- " + data, Duration.ofMinutes(10), null, pipe.sink());
+        pipe.finish();
+        drained.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        reader.shutdown();
+        Files.deleteIfExists(repo.resolve("stage.tar"));
+        return bytes / (double) MIB / seconds;
+    }
+
     private static long makeFolder(Path data, long mib) throws IOException {
         Files.createDirectories(data.resolve("sub"));
         Random random = new Random(42);
@@ -130,8 +210,8 @@ final class BackupBench {
     private double opensshTar(Path data, long bytes) throws Exception {
         Path out = dir.resolve("baseline.tar");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("ssh", "-F", dir.resolve("ssh_config").toString(), "bench.host", "tar", "-cf",
-                "-", "--", data.toString()).redirectOutput(out.toFile()).redirectError(Redirect.INHERIT).start();
+        Process p = new ProcessBuilder("ssh", "-F", dir.resolve("ssh_config").toString(), "-c", CIPHER, "-o",
+                "Compression=no", "bench.host", "tar", "-cf", "-", "--", data.toString()).redirectOutput(out.toFile()).redirectError(Redirect.INHERIT).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ssh tar failed");
         }
@@ -146,7 +226,8 @@ final class BackupBench {
     private double opensshTarHashed(Path data, long bytes) throws Exception {
         Path out = dir.resolve("baseline2.tar");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("sh", "-c", "ssh -F '" + dir.resolve("ssh_config") + "' bench.host tar -cf - -- '"
+        Process p = new ProcessBuilder("sh", "-c", "ssh -F '" + dir.resolve("ssh_config") + "' -c " + CIPHER
+                + " -o Compression=no bench.host tar -cf - -- '"
                 + data + "' | tee '" + out + "' | sha256sum > /dev/null && sync '" + out + "'")
                 .redirectError(Redirect.INHERIT).start();
         if (p.waitFor() != 0) {

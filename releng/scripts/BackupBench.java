@@ -43,7 +43,6 @@ import org.osgi.service.log.Logger;
  */
 final class BackupBench {
 
-    static final String USER_AS_ROOT = "opsbench-test";
     static final long MIB = 1024 * 1024;
     /** The SSH cipher of every run here (-Dcipher=...). */
     static final String CIPHER = System.getProperty("cipher", "aes128-gcm@openssh.com");
@@ -51,12 +50,12 @@ final class BackupBench {
     private final Path dir;
     private final String user;
     private int port;
-    private Process sshd;
+    private LoopbackSshd sshd;
     private Path home;
 
     BackupBench(Path dir) {
         this.dir = dir;
-        this.user = "root".equals(System.getProperty("user.name")) ? USER_AS_ROOT : System.getProperty("user.name");
+        this.user = LoopbackSshd.defaultUser();
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +66,13 @@ final class BackupBench {
     }
 
     void run(long mib, int rounds) throws Exception {
-        startSshd();
+        sshd = LoopbackSshd.start(dir, user, List.of(), "bench.host");
+        port = sshd.port;
+        home = Files.createTempDirectory("opsbench-bench-data-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (!user.equals(System.getProperty("user.name"))) {
+            Files.setOwner(home, FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user));
+        }
         try {
             Path data = home.resolve("data");
             long bytes = makeFolder(data, mib);
@@ -112,7 +117,10 @@ final class BackupBench {
             deactivate.invoke(shell);
             io.shutdownNow();
         } finally {
-            stopSshd();
+            sshd.close();
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -258,75 +266,6 @@ final class BackupBench {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
         return bytes / (double) MIB / seconds;
-    }
-
-    // ---- the sshd (as SshBench starts it)
-
-    private void startSshd() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        keygen(dir.resolve("host_ed25519"));
-        keygen(dir.resolve("user_ed25519"));
-        home = Files.createTempDirectory("opsbench-bench-user-");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path authorized = home.resolve("authorized_keys");
-        Files.copy(dir.resolve("user_ed25519.pub"), authorized);
-        if (!user.equals(System.getProperty("user.name"))) {
-            var owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
-            Files.setOwner(home, owner);
-            Files.setOwner(authorized, owner);
-            Files.createDirectories(Path.of("/run/sshd"));
-        }
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
-                "HostKey " + dir.resolve("host_ed25519"), "PidFile " + dir.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "AllowUsers " + user,
-                "LogLevel ERROR", ""));
-        String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).trim().split("\\s+");
-        Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n");
-        Files.writeString(dir.resolve("ssh_config"), String.join("\n", "Host bench.host", "  HostName 127.0.0.1",
-                "  Port " + port, "  User " + user, "  IdentityFile " + dir.resolve("user_ed25519"),
-                "  IdentitiesOnly yes", "  UserKnownHostsFile " + dir.resolve("known_hosts"),
-                "  StrictHostKeyChecking yes", "  CheckHostIP no", "  BatchMode yes", "  LogLevel ERROR", ""));
-        sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(dir.resolve("sshd.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!sshd.isAlive()) {
-                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("sshd did not listen on 127.0.0.1:" + port);
-    }
-
-    private void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            sshd.destroy();
-            sshd.waitFor(10, TimeUnit.SECONDS);
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static void keygen(Path key) throws Exception {
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("ssh-keygen failed: " + out);
-        }
     }
 
     private static BundleContext bundleContext(Path workspace) {

@@ -309,6 +309,8 @@ public final class BackupRuntime {
         VerifyResult result = restores.verify(job, target(job), run, manifest(runId));
         if (result.passed()) {
             store.verified(runId, clock.instant());
+        } else if (run.verified() != null) {
+            store.unverified(runId); // the archive no longer passes: it no longer counts for the RPO
         }
         Map<String, Object> p = new HashMap<>();
         p.put(EventProperties.SOURCE, "backup:" + job.name());
@@ -355,6 +357,9 @@ public final class BackupRuntime {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         DrillRecord drill = store.addDrill(jobName, run.id(), started, took, passed, message);
+        if (passed) {
+            store.verified(run.id(), clock.instant()); // a passed drill restored and verified the archive
+        }
         Map<String, Object> p = new HashMap<>();
         p.put(EventProperties.SOURCE, "backup:" + jobName);
         p.put(EventProperties.REFERENCE, "drill " + drill.id());

@@ -214,6 +214,22 @@ public final class BackupStore {
         });
     }
 
+    /** Clears a run's verification: its archive failed a later one. */
+    public void unverified(long id) {
+        write(em -> {
+            em.find(RunEntity.class, id).verified = null;
+            return null;
+        });
+    }
+
+    /** The newest run of {@code job} that succeeded, was verified and is not pruned. */
+    public Optional<RunRecord> lastVerifiedGood(String job) {
+        return read(em -> em.createQuery("SELECT r FROM RunEntity r WHERE r.job = :j AND r.outcome = :o"
+                + " AND r.pruned = FALSE AND r.verified IS NOT NULL ORDER BY r.started DESC, r.id DESC",
+                RunEntity.class).setParameter("j", job).setParameter("o", RunOutcome.SUCCEEDED.name())
+                .setMaxResults(1).getResultList().stream().map(BackupStore::run).findFirst());
+    }
+
     /** Marks a run's archive pruned and appends to its log. */
     public void pruned(long id, String line) {
         write(em -> {

@@ -273,8 +273,12 @@ final class AssetsBench {
     // ---- discovery of ALIASES names of one loopback sshd, beside ansible -m setup
 
     private static void discovery(Path dir, AssetsDatabase db, Changes changes) throws Exception {
-        String user = "root".equals(System.getProperty("user.name")) ? "opsbench-test" : System.getProperty("user.name");
-        Sshd sshd = Sshd.start(dir, user);
+        String user = LoopbackSshd.defaultUser();
+        List<String> benchNames = new ArrayList<>();
+        for (int i = 1; i <= ALIASES; i++) {
+            benchNames.add(String.format("cmdb-%03d.bench", i));
+        }
+        LoopbackSshd sshd = LoopbackSshd.start(dir, user, benchNames, "*.bench");
         try {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= ALIASES; i++) {
@@ -327,7 +331,7 @@ final class AssetsBench {
                     + " defaults, SSH ControlPersist): %.2f s wall, %d succeeded (exit %d) -> ansible/opsbench %.1fx%n",
                     ALIASES, ansible, ansibleOk, code, ansible / ours);
         } finally {
-            sshd.stop();
+            sshd.close();
         }
     }
 
@@ -393,74 +397,6 @@ final class AssetsBench {
         @Override
         public List<Entry> list(Principal caller) {
             return List.of(new Entry("bench/key", Kind.SSH_PRIVATE_KEY, "bench"));
-        }
-    }
-
-    /** One OpenSSH sshd on 127.0.0.1 with a known_hosts line for every bench name and for 127.0.0.1 itself. */
-    static final class Sshd {
-        int port;
-        Process process;
-        Path home;
-
-        static Sshd start(Path dir, String user) throws Exception {
-            Sshd d = new Sshd();
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            keygen(dir.resolve("host_ed25519"));
-            keygen(dir.resolve("user_ed25519"));
-            d.home = Files.createTempDirectory("opsbench-bench-user-");
-            Path authorized = d.home.resolve("authorized_keys");
-            Files.copy(dir.resolve("user_ed25519.pub"), authorized);
-            if (!user.equals(System.getProperty("user.name"))) {
-                var owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
-                Files.setOwner(d.home, owner);
-                Files.setOwner(authorized, owner);
-                Files.createDirectories(Path.of("/run/sshd"));
-            }
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                d.port = s.getLocalPort();
-            }
-            Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + d.port, "ListenAddress 127.0.0.1",
-                    "HostKey " + dir.resolve("host_ed25519"), "PidFile " + dir.resolve("sshd.pid"),
-                    "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "MaxSessions 64",
-                    "MaxStartups 400:30:600", "AllowUsers " + user, "LogLevel ERROR", ""));
-            String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).trim().split("\\s+");
-            StringBuilder known = new StringBuilder("[127.0.0.1]:" + d.port + " " + pub[0] + " " + pub[1] + "\n");
-            for (int i = 1; i <= ALIASES; i++) {
-                known.append(String.format("[cmdb-%03d.bench]:%d %s %s%n", i, d.port, pub[0], pub[1]));
-            }
-            Files.writeString(dir.resolve("known_hosts"), known);
-            d.process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                    .redirectErrorStream(true).redirectOutput(Redirect.appendTo(dir.resolve("sshd.log").toFile()))
-                    .start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (System.nanoTime() < deadline) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", d.port), 200);
-                    return d;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new IllegalStateException("sshd did not listen: " + Files.readString(dir.resolve("sshd.log")));
-        }
-
-        void stop() throws Exception {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-
-        private static void keygen(Path key) throws Exception {
-            Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("ssh-keygen failed: " + out);
-            }
         }
     }
 }

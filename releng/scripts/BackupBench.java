@@ -43,36 +43,45 @@ import org.osgi.service.log.Logger;
  */
 final class BackupBench {
 
-    static final String USER_AS_ROOT = "opsbench-test";
     static final long MIB = 1024 * 1024;
+    /** The SSH cipher of every run here (-Dcipher=...). */
+    static final String CIPHER = System.getProperty("cipher", "aes128-gcm@openssh.com");
 
     private final Path dir;
     private final String user;
     private int port;
-    private Process sshd;
+    private LoopbackSshd sshd;
     private Path home;
 
     BackupBench(Path dir) {
         this.dir = dir;
-        this.user = "root".equals(System.getProperty("user.name")) ? USER_AS_ROOT : System.getProperty("user.name");
+        this.user = LoopbackSshd.defaultUser();
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("cipher") != null) {
-            com.jcraft.jsch.JSch.setConfig("cipher.s2c", System.getProperty("cipher"));
-            com.jcraft.jsch.JSch.setConfig("cipher.c2s", System.getProperty("cipher"));
-        }
+        // like with like: the same cipher on both sides (JSch's first choice; OpenSSH would pick chacha20-poly1305)
+        com.jcraft.jsch.JSch.setConfig("cipher.s2c", CIPHER);
+        com.jcraft.jsch.JSch.setConfig("cipher.c2s", CIPHER);
         new BackupBench(Path.of(args[0])).run(Long.getLong("mib", 1024), Integer.getInteger("rounds", 2));
     }
 
     void run(long mib, int rounds) throws Exception {
-        startSshd();
+        sshd = LoopbackSshd.start(dir, user, List.of(), "bench.host");
+        port = sshd.port;
+        home = Files.createTempDirectory("opsbench-bench-data-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (!user.equals(System.getProperty("user.name"))) {
+            Files.setOwner(home, FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user));
+        }
         try {
             Path data = home.resolve("data");
             long bytes = makeFolder(data, mib);
             System.out.printf("backup: a %d MiB folder (%d files of 1 MiB, random: incompressible) over SSH on 127.0.0.1"
                     + " (login %s, %d cores shared by sshd, tar and the client); best of %d rounds each%n", mib,
                     mib, user, Runtime.getRuntime().availableProcessors(), rounds);
+            System.out.printf("  settings, the same for all: SSH cipher %s (AEAD, no separate MAC), no SSH compression,"
+                    + " tar -cf - of the folder, output to a file on the same disk, fsync before the clock stops;"
+                    + " the opsbench job: compress=false, no encryption%n", CIPHER);
             JschRemoteShell shell = new JschRemoteShell(bundleContext(dir.resolve("workspace")),
                     sshConfig(dir.resolve("known_hosts")), quietLogger());
             SshAccess access = new SshAccess(new KeyOnlyStore("bench/key",
@@ -91,6 +100,9 @@ final class BackupBench {
             double ratio = baseline / plain;
             double raw = raw(shell, access, data, bytes);
             System.out.printf("  (diagnostic) RemoteShell exec of tar into a null sink      %8.1f MiB/s%n", raw);
+            if (Boolean.getBoolean("stages")) {
+                stages(shell, access, data, bytes);
+            }
             System.out.printf("  baseline  ssh host tar -cf - DIR > file (OpenSSH)        %8.1f MiB/s%n", baseline);
             System.out.printf("  baseline2 ssh host tar -cf - DIR | tee file | sha256sum      %8.1f MiB/s   (no goal: the"
                     + " same pipe with one checksum)%n", hashed);
@@ -105,7 +117,10 @@ final class BackupBench {
             deactivate.invoke(shell);
             io.shutdownNow();
         } finally {
-            stopSshd();
+            sshd.close();
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -114,6 +129,79 @@ final class BackupBench {
         var target = access.target("127.0.0.1", port, user, "bench/key", "");
         shell.exec(target, "tar -cf - -- " + data, Duration.ofMinutes(10), null, java.io.OutputStream.nullOutputStream());
         return bytes / (double) MIB / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The pipeline's stages switched on one by one (-Dstages=true): where the gap to the raw exec goes. Each stage
+     * is the previous one plus one piece of the job pipeline, built from the same classes.
+     */
+    private void stages(JschRemoteShell shell, SshAccess access, Path data, long bytes) throws Exception {
+        String[] names = {"exec -> Pipe -> reader thread -> null", "  + PumpInputStream -> null",
+                "  + TarScanner (per-file SHA-256)", "  + archive SHA-256", "  + local-dir target (write + fsync)"};
+        for (int stage = 0; stage < names.length; stage++) {
+            double best = 0;
+            for (int r = 0; r < 2; r++) {
+                best = Math.max(best, stage(shell, access, data, bytes, stage));
+            }
+            System.out.printf("  (stage) %-52s %8.1f MiB/s%n", names[stage], best);
+        }
+    }
+
+    private double stage(JschRemoteShell shell, SshAccess access, Path data, long bytes, int stage) throws Exception {
+        var target = access.target("127.0.0.1", port, user, "bench/key", "");
+        org.opsbench.backup.internal.archive.Pipe pipe = new org.opsbench.backup.internal.archive.Pipe(64);
+        java.security.MessageDigest archive = java.security.MessageDigest.getInstance("SHA-256");
+        java.io.InputStream in = stage == 0 ? pipe.source()
+                : new org.opsbench.backup.internal.archive.PumpInputStream(pipe.source(), end -> {
+                    java.io.OutputStream o = stage < 3 ? end : new java.io.FilterOutputStream(end) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                            archive.update(b, off, len);
+                        }
+                    };
+                    if (stage < 2) {
+                        return o;
+                    }
+                    var scanner = new org.opsbench.backup.internal.archive.TarScanner();
+                    java.io.OutputStream last = o;
+                    return new java.io.OutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            write(new byte[]{(byte) b}, 0, 1);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            scanner.write(b, off, len);
+                            last.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            scanner.close();
+                            last.close();
+                        }
+                    };
+                });
+        Path repo = Files.createDirectories(dir.resolve("stage-repo"));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        long t0 = System.nanoTime();
+        var drained = reader.submit(() -> {
+            if (stage == 4) {
+                new LocalDirectoryTarget().store(Map.of("folder", repo.toString()), "stage.tar", in);
+            } else {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return null;
+        });
+        shell.exec(target, "tar -cf - -- " + data, Duration.ofMinutes(10), null, pipe.sink());
+        pipe.finish();
+        drained.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        reader.shutdown();
+        Files.deleteIfExists(repo.resolve("stage.tar"));
+        return bytes / (double) MIB / seconds;
     }
 
     private static long makeFolder(Path data, long mib) throws IOException {
@@ -130,8 +218,8 @@ final class BackupBench {
     private double opensshTar(Path data, long bytes) throws Exception {
         Path out = dir.resolve("baseline.tar");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("ssh", "-F", dir.resolve("ssh_config").toString(), "bench.host", "tar", "-cf",
-                "-", "--", data.toString()).redirectOutput(out.toFile()).redirectError(Redirect.INHERIT).start();
+        Process p = new ProcessBuilder("ssh", "-F", dir.resolve("ssh_config").toString(), "-c", CIPHER, "-o",
+                "Compression=no", "bench.host", "tar", "-cf", "-", "--", data.toString()).redirectOutput(out.toFile()).redirectError(Redirect.INHERIT).start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ssh tar failed");
         }
@@ -146,7 +234,8 @@ final class BackupBench {
     private double opensshTarHashed(Path data, long bytes) throws Exception {
         Path out = dir.resolve("baseline2.tar");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("sh", "-c", "ssh -F '" + dir.resolve("ssh_config") + "' bench.host tar -cf - -- '"
+        Process p = new ProcessBuilder("sh", "-c", "ssh -F '" + dir.resolve("ssh_config") + "' -c " + CIPHER
+                + " -o Compression=no bench.host tar -cf - -- '"
                 + data + "' | tee '" + out + "' | sha256sum > /dev/null && sync '" + out + "'")
                 .redirectError(Redirect.INHERIT).start();
         if (p.waitFor() != 0) {
@@ -177,75 +266,6 @@ final class BackupBench {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
         return bytes / (double) MIB / seconds;
-    }
-
-    // ---- the sshd (as SshBench starts it)
-
-    private void startSshd() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        keygen(dir.resolve("host_ed25519"));
-        keygen(dir.resolve("user_ed25519"));
-        home = Files.createTempDirectory("opsbench-bench-user-");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path authorized = home.resolve("authorized_keys");
-        Files.copy(dir.resolve("user_ed25519.pub"), authorized);
-        if (!user.equals(System.getProperty("user.name"))) {
-            var owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
-            Files.setOwner(home, owner);
-            Files.setOwner(authorized, owner);
-            Files.createDirectories(Path.of("/run/sshd"));
-        }
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
-                "HostKey " + dir.resolve("host_ed25519"), "PidFile " + dir.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "AllowUsers " + user,
-                "LogLevel ERROR", ""));
-        String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).trim().split("\\s+");
-        Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n");
-        Files.writeString(dir.resolve("ssh_config"), String.join("\n", "Host bench.host", "  HostName 127.0.0.1",
-                "  Port " + port, "  User " + user, "  IdentityFile " + dir.resolve("user_ed25519"),
-                "  IdentitiesOnly yes", "  UserKnownHostsFile " + dir.resolve("known_hosts"),
-                "  StrictHostKeyChecking yes", "  CheckHostIP no", "  BatchMode yes", "  LogLevel ERROR", ""));
-        sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(dir.resolve("sshd.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!sshd.isAlive()) {
-                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("sshd did not listen on 127.0.0.1:" + port);
-    }
-
-    private void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            sshd.destroy();
-            sshd.waitFor(10, TimeUnit.SECONDS);
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static void keygen(Path key) throws Exception {
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("ssh-keygen failed: " + out);
-        }
     }
 
     private static BundleContext bundleContext(Path workspace) {

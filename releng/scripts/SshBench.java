@@ -52,7 +52,7 @@ import org.osgi.framework.BundleContext;
  */
 final class SshBench {
 
-    static final String USER_AS_ROOT = "opsbench-test";
+    static final String USER_AS_ROOT = LoopbackSshd.USER_AS_ROOT;
     static final int HOSTS = Integer.getInteger("aliases", 200);
     static final int SECONDS = Integer.getInteger("seconds", 20);
     // enough checks that the offered load (HOSTS x CHECKS a second) is above what the machine can do
@@ -61,12 +61,11 @@ final class SshBench {
     private final Path dir;
     private final String user;
     private int port;
-    private Process sshd;
-    private Path home;
+    private LoopbackSshd sshd;
 
     SshBench(Path dir) {
         this.dir = dir;
-        this.user = "root".equals(System.getProperty("user.name")) ? USER_AS_ROOT : System.getProperty("user.name");
+        this.user = LoopbackSshd.defaultUser();
     }
 
     static String alias(int i) {
@@ -74,7 +73,12 @@ final class SshBench {
     }
 
     void run() throws Exception {
-        startSshd();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < HOSTS; i++) {
+            names.add(alias(i));
+        }
+        sshd = LoopbackSshd.start(dir, user, names, "*.bench");
+        port = sshd.port;
         try {
             System.out.printf("ssh: uptime on %d host names of one sshd on 127.0.0.1 (login %s; sshd and the clients share"
                     + " this machine's %d cores, sshd forks a shell per command); %d s each; opsbench: %d ssh-command checks"
@@ -90,7 +94,7 @@ final class SshBench {
             System.out.printf("  baseline 2, same run: OpenSSH ControlMaster, 20 parallel clients: %,.1f/s -> %.1fx (goal"
                     + " 1.5x)%n", multiplexed, ours / multiplexed);
         } finally {
-            stopSshd();
+            sshd.close();
         }
     }
 
@@ -211,80 +215,6 @@ final class SshBench {
                 multiplexed ? "ControlMaster, " + parallel + " clients" : "ssh per check, " + parallel + " at once",
                 ok.get(), seconds, failed.get());
         return ok.get() / seconds;
-    }
-
-    // ---- the sshd, its keys, known_hosts and the OpenSSH client config
-
-    private void startSshd() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        keygen(dir.resolve("host_ed25519"));
-        keygen(dir.resolve("user_ed25519"));
-        // sshd reads authorized_keys as the login user: a folder of theirs, outside the 0700 one
-        home = Files.createTempDirectory("opsbench-bench-user-");
-        Path authorized = home.resolve("authorized_keys");
-        Files.copy(dir.resolve("user_ed25519.pub"), authorized);
-        if (!user.equals(System.getProperty("user.name"))) {
-            var owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
-            Files.setOwner(home, owner);
-            Files.setOwner(authorized, owner);
-            Files.createDirectories(Path.of("/run/sshd"));
-        }
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
-                "HostKey " + dir.resolve("host_ed25519"), "PidFile " + dir.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + authorized, "StrictModes no", "UsePAM no", "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "MaxSessions 64",
-                "MaxStartups 400:30:600", "AllowUsers " + user, "LogLevel ERROR", ""));
-        String[] pub = Files.readString(dir.resolve("host_ed25519.pub")).trim().split("\\s+");
-        StringBuilder known = new StringBuilder("[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n");
-        for (int i = 0; i < HOSTS; i++) {
-            known.append("[").append(alias(i)).append("]:").append(port).append(' ').append(pub[0]).append(' ')
-                    .append(pub[1]).append('\n');
-        }
-        Files.writeString(dir.resolve("known_hosts"), known);
-        Files.writeString(dir.resolve("ssh_config"), String.join("\n", "Host *.bench", "  HostName 127.0.0.1",
-                "  Port " + port, "  User " + user, "  IdentityFile " + dir.resolve("user_ed25519"),
-                "  IdentitiesOnly yes", "  UserKnownHostsFile " + dir.resolve("known_hosts"),
-                "  StrictHostKeyChecking yes", "  CheckHostIP no", "  BatchMode yes", "  LogLevel ERROR", ""));
-        sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(dir.resolve("sshd.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!sshd.isAlive()) {
-                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("sshd did not listen on 127.0.0.1:" + port);
-    }
-
-    private void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            sshd.destroy();
-            sshd.waitFor(10, TimeUnit.SECONDS);
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static void keygen(Path key) throws Exception {
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("ssh-keygen failed: " + out);
-        }
     }
 
     // ---- what DS would hand the components

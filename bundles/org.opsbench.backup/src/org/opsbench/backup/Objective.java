@@ -12,7 +12,7 @@ import org.opsbench.core.CiRef;
  * @param job
  *            the job that protects it
  * @param rpo
- *            recovery point objective: the oldest the last good backup may be
+ *            recovery point objective: the oldest the last verified good backup may be
  * @param rto
  *            recovery time objective: the longest a restore (as last drilled) may take
  */

@@ -11,12 +11,13 @@ import java.time.Instant;
  * @param state
  *            the worse of the RPO and RTO states
  * @param lastGoodBackup
- *            end of the last good run, {@code null} if none
+ *            end of the last good run whose archive passed verification (a verify or a passed drill), {@code null} if
+ *            none: a run that only succeeded does not count
  * @param backupAge
  *            its age now, {@code null} if none
  * @param rpoState
  *            {@link State#PROTECTED} while the age is within 80 % of the RPO, {@link State#AT_RISK} up to the RPO,
- *            {@link State#BREACHED} past it or without any good backup
+ *            {@link State#BREACHED} past it or without any verified good backup
  * @param lastDrill
  *            duration of the last passed drill, {@code null} if none
  * @param rtoState

@@ -29,6 +29,7 @@ import org.opsbench.backup.RunOutcome;
 import org.opsbench.backup.RunRecord;
 import org.opsbench.backup.VerifyResult;
 import org.opsbench.backup.internal.archive.Manifest;
+import org.opsbench.backup.internal.schedule.CatchUp;
 import org.opsbench.backup.internal.schedule.RetentionPlan;
 import org.opsbench.backup.internal.store.BackupStore;
 import org.opsbench.core.Principal;
@@ -126,6 +127,7 @@ public final class BackupRuntime {
         scheduling = config.scheduling();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "opsbench-backup-ticker"));
         ticker.scheduleWithFixedDelay(this::tick, config.tickSeconds(), config.tickSeconds(), TimeUnit.SECONDS);
+        ticker.execute(() -> catchUp(clock.instant()));
     }
 
     private static Thread thread(Runnable r, String name) {
@@ -191,7 +193,12 @@ public final class BackupRuntime {
     // ---- runs
 
     /** Starts a run of {@code jobName}; returns its id. */
-    public synchronized long start(String jobName, String trigger) {
+    public long start(String jobName, String trigger) {
+        return start(jobName, trigger, null);
+    }
+
+    /** Starts a run of {@code jobName} whose log begins with {@code note} (if not null); returns its id. */
+    synchronized long start(String jobName, String trigger, String note) {
         JobDefinition job = job(jobName);
         BackupTarget target = target(job);
         if (active.values().stream().anyMatch(a -> a.job.equals(jobName))) {
@@ -200,6 +207,9 @@ public final class BackupRuntime {
         Instant now = clock.instant();
         long id = store.startRun(jobName, trigger, now);
         ActiveRun run = new ActiveRun(id, jobName, trigger, now);
+        if (note != null) {
+            run.log(note);
+        }
         active.put(id, run);
         run.future = runs.submit(() -> execute(job, target, run));
         return id;
@@ -309,6 +319,8 @@ public final class BackupRuntime {
         VerifyResult result = restores.verify(job, target(job), run, manifest(runId));
         if (result.passed()) {
             store.verified(runId, clock.instant());
+        } else if (run.verified() != null) {
+            store.unverified(runId); // the archive no longer passes: it no longer counts for the RPO
         }
         Map<String, Object> p = new HashMap<>();
         p.put(EventProperties.SOURCE, "backup:" + job.name());
@@ -355,6 +367,9 @@ public final class BackupRuntime {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         DrillRecord drill = store.addDrill(jobName, run.id(), started, took, passed, message);
+        if (passed) {
+            store.verified(run.id(), clock.instant()); // a passed drill restored and verified the archive
+        }
         Map<String, Object> p = new HashMap<>();
         p.put(EventProperties.SOURCE, "backup:" + jobName);
         p.put(EventProperties.REFERENCE, "drill " + drill.id());
@@ -431,8 +446,11 @@ public final class BackupRuntime {
                     if (!job.enabled()) {
                         continue;
                     }
-                    due(job.name(), job.schedule(), job.timeZone(), nextRun, now, () -> start(job.name(), "schedule"));
-                    due(job.name(), job.drillSchedule(), job.timeZone(), nextDrill, now, () -> drill(job.name()));
+                    due(job.name(), job.schedule(), job.timeZone(), nextRun, now, slot -> {
+                        store.scheduled(job.name(), slot);
+                        start(job.name(), "schedule");
+                    });
+                    due(job.name(), job.drillSchedule(), job.timeZone(), nextDrill, now, slot -> drill(job.name()));
                 }
             }
             status();
@@ -441,7 +459,44 @@ public final class BackupRuntime {
         }
     }
 
-    private void due(String name, String cron, String zone, Map<String, Instant> next, Instant now, Runnable action) {
+    /**
+     * At start: every enabled job whose schedule had a slot between its last scheduled run (or the schedule's last
+     * change) and {@code now} (the server was off) runs once now, with trigger {@code catch-up}, however many slots
+     * were missed; the run's log and the OSGi log say which. Returns the runs started.
+     */
+    public List<Long> catchUp(Instant now) {
+        List<Long> started = new ArrayList<>();
+        if (!scheduling) {
+            return started;
+        }
+        try {
+            for (JobDefinition job : store.jobs()) {
+                if (!job.enabled() || job.schedule().isEmpty()) {
+                    continue;
+                }
+                Optional<CatchUp.Missed> missed = store.scheduledFrom(job.name()).flatMap(from -> CatchUp
+                        .missed(CronExpression.parse(job.schedule()), ZoneId.of(job.timeZone()), from, now));
+                if (missed.isEmpty()) {
+                    continue;
+                }
+                String note = "catch-up: the schedule '" + job.schedule() + "' (" + job.timeZone() + ") was missed ("
+                        + missed.get().describe() + ") while Opsbench was not running; run once now";
+                try {
+                    store.scheduled(job.name(), now);
+                    started.add(start(job.name(), "catch-up", note));
+                    log.info("backup job {}: {}", job.name(), note);
+                } catch (RuntimeException e) {
+                    log.warn("backup job {}: catch-up not started: {}", job.name(), e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("backup catch-up failed: {}", e.toString());
+        }
+        return started;
+    }
+
+    private void due(String name, String cron, String zone, Map<String, Instant> next, Instant now,
+            java.util.function.Consumer<Instant> action) {
         if (cron.isEmpty()) {
             next.remove(name);
             return;
@@ -452,7 +507,7 @@ public final class BackupRuntime {
             next.put(name, expression.next(now, ZoneId.of(zone)));
             runs.submit(() -> {
                 try {
-                    action.run();
+                    action.accept(at);
                 } catch (RuntimeException e) {
                     log.warn("scheduled backup work for {} not started: {}", name, e.getMessage());
                 }

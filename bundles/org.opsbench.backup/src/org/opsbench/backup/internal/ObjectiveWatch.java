@@ -35,8 +35,8 @@ final class ObjectiveWatch {
     List<ObjectiveStatus> status(Instant now) {
         List<ObjectiveStatus> all = new ArrayList<>();
         for (Objective o : store.objectives()) {
-            Instant lastGood = store.runs(o.job(), 500).stream().filter(RunRecord::good).map(RunRecord::ended)
-                    .findFirst().orElse(null);
+            // only a verified archive counts: a run that merely succeeded is a hope, not a backup
+            Instant lastGood = store.lastVerifiedGood(o.job()).map(RunRecord::ended).orElse(null);
             DrillRecord drill = store.drills(o.job(), 1).stream().findFirst().orElse(null);
             ObjectiveStatus s = ObjectiveRules.status(o, lastGood, drill, now);
             all.add(s);
@@ -53,8 +53,8 @@ final class ObjectiveWatch {
                 p.put(EventProperties.SEVERITY, Severity.MAJOR.name());
                 String what = s.rpoState() == ObjectiveStatus.State.BREACHED
                         ? "RPO " + o.rpo() + " breached: " + (lastGood == null
-                                ? "no good backup"
-                                : "last good backup is " + s.backupAge().toMinutes() + " min old")
+                                ? "no verified good backup"
+                                : "last verified good backup is " + s.backupAge().toMinutes() + " min old")
                         : "RTO " + o.rto() + " breached: " + (drill == null
                                 ? "no drill"
                                 : drill.passed()

@@ -24,9 +24,7 @@ import org.opsbench.backup.RunOutcome;
 import org.opsbench.backup.SourceKind;
 import org.opsbench.backup.internal.archive.Manifest;
 import org.opsbench.backup.internal.archive.Pipe;
-import org.opsbench.backup.internal.archive.PumpInputStream;
 import org.opsbench.backup.internal.archive.SegmentedCipher;
-import org.opsbench.backup.internal.archive.TarScanner;
 import org.opsbench.backup.internal.archive.TarWriter;
 import org.opsbench.core.spi.BackupTarget;
 import org.opsbench.persistence.DatabaseBackup;
@@ -35,11 +33,12 @@ import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshTarget;
 
 /**
- * One backup run: source → (tar scan for the manifest) → gzip → AES-256-GCM → SHA-256 → target. The source is streamed
- * through a bounded {@link Pipe} into {@link BackupTarget#store}; the pipe ends normally only after the source reported
- * success (tar's exit code), so a failed or cancelled run never completes the target's write, and the target leaves
- * nothing under the archive's name. The manifest {@code <archive>.manifest} is written after the archive: an archive
- * without it is not a complete backup.
+ * One backup run: source → (tar scan for the manifest, on its own thread) → gzip → AES-256-GCM → SHA-256 → target. The
+ * source is streamed through a bounded {@link Pipe} to the transform thread, which writes through a second pipe into
+ * {@link BackupTarget#store}; the source pipe ends normally only after the source reported success (tar's exit code),
+ * and the target pipe only after the transform closed its chain (the scanner found a complete tar stream), so a failed
+ * or cancelled run never completes the target's write, and the target leaves nothing under the archive's name. The
+ * manifest {@code <archive>.manifest} is written after the archive: an archive without it is not a complete backup.
  */
 public final class RunPipeline {
 
@@ -47,6 +46,13 @@ public final class RunPipeline {
     public record Result(RunOutcome outcome, String archive, long bytes, long sourceBytes, int files, String sha256,
             String manifest, String reason) {
     }
+
+    /** Source pipe: up to this many SSH packets (about 32 KiB each) in flight between the source and the transform. */
+    static final int SOURCE_CHUNKS = 512;
+    /** Target pipe: up to this many transform buffers between the transform and the target's write. */
+    static final int TARGET_CHUNKS = 32;
+    /** Bytes the transform takes from the source at once (large arrays keep the SHA-256 intrinsic busy). */
+    static final int TRANSFORM_BUFFER = 512 * 1024;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -88,13 +94,17 @@ public final class RunPipeline {
                 ? SegmentedCipher.key(access.secret(job.encryptionKeyAlias(),
                         "encryptionKeyAlias"))
                 : null;
-        Pipe pipe = new Pipe(64);
-        TarScanner scanner = job.source() == SourceKind.COMMAND ? null : new TarScanner();
+        // three threads besides the source's: the transform (archive digest, gzip, AES) between the source pipe and
+        // the target pipe, the per-file manifest digests beside it, and the target's write; a block in one (a full
+        // disk queue, a slow SFTP window) does not stall the others until a pipe is full
+        Pipe pipe = new Pipe(SOURCE_CHUNKS);
+        Pipe stored = new Pipe(TARGET_CHUNKS);
+        AsyncScanner scanner = job.source() == SourceKind.COMMAND ? null : new AsyncScanner(io);
         CountingOutputStream[] digest = new CountingOutputStream[1];
         CountingOutputStream[] sourceDigest = new CountingOutputStream[1];
-        InputStream toStore = new PumpInputStream(pipe.source(), end -> {
+        Future<?> transforming = io.submit(() -> {
             try {
-                digest[0] = new CountingOutputStream(end, active.stored);
+                digest[0] = new CountingOutputStream(stored.sink(), active.stored);
                 OutputStream o = digest[0];
                 if (key != null) {
                     o = SegmentedCipher.encrypt(key, o);
@@ -104,15 +114,31 @@ public final class RunPipeline {
                 }
                 // only a command's output needs its own checksum: a tar stream's files are digested by the scanner
                 sourceDigest[0] = new CountingOutputStream(o, active.read, scanner == null);
-                return scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                OutputStream chain = scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
+                InputStream in = pipe.source();
+                byte[] buffer = new byte[TRANSFORM_BUFFER];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    chain.write(buffer, 0, n);
+                }
+                chain.close(); // the scanner's verdict first: a truncated tar stream never completes the archive
+                stored.finish();
+            } catch (IOException | RuntimeException e) {
+                stored.abort(e);
+                pipe.abort(e);
+                if (scanner != null) {
+                    scanner.abort(e);
+                }
+                throw e;
             }
+            return null;
         });
+        InputStream toStore = stored.source();
         Future<?> storing = io.submit(() -> {
             try {
                 target.store(job.targetSettings(), archive, toStore);
             } catch (IOException | RuntimeException e) {
+                stored.abort(e);
                 pipe.abort(e);
                 throw e;
             }
@@ -135,7 +161,24 @@ public final class RunPipeline {
                 reason = "the target stopped reading: " + e.getMessage();
             }
         } else {
-            pipe.abort(new IOException(reason));
+            IOException failure = new IOException(reason);
+            pipe.abort(failure);
+            stored.abort(failure);
+            if (scanner != null) {
+                scanner.abort(failure);
+            }
+        }
+        try {
+            transforming.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            active.cancelled.set(true);
+            transforming.cancel(true);
+            reason = reason == null ? "cancelled" : reason;
+        } catch (ExecutionException e) {
+            if (reason == null) {
+                reason = "the archive could not be written: " + e.getCause().getMessage();
+            }
         }
         try {
             storing.get();
@@ -156,7 +199,7 @@ public final class RunPipeline {
             return new Result(failed, archive, active.stored.get(), active.read.get(), 0, "", null, reason);
         }
         List<ManifestEntry> entries = scanner != null
-                ? scanner.entries()
+                ? scanner.scanner().entries()
                 : List.of(new ManifestEntry("(stdout)", "file", active.read.get(), 0644, active.started,
                         sourceDigest[0].sha256()));
         String manifest = Manifest.format(digest[0].sha256(), active.stored.get(), entries);

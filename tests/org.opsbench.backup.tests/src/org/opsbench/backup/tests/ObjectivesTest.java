@@ -1,9 +1,11 @@
 package org.opsbench.backup.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,47 @@ class ObjectivesTest {
         assertEquals(protectedCount, Long.parseLong(tile.current().value().split(" / ")[0]),
                 "the tile counts the protected items: " + tile.current());
         assertEquals("protected / at risk / breached", tile.current().unit());
+    }
+
+    private static ObjectiveStatus statusOf(String ci) {
+        return HOST.backup().status(BackupHost.OPS).stream().filter(s -> s.objective().ci().id().equals(ci))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void rpoCountsTheLastVerifiedBackupNotTheLastSucceededRun(@TempDir Path repo) throws Exception {
+        var backup = HOST.backup();
+        Path src = HOST.folder("rpo-verified");
+        Files.writeString(src.resolve("f"), "verified");
+        HOST.own(src);
+        String job = "rpo-verified-" + BackupHost.RUN;
+        backup.saveJob(BackupHost.OPS, HOST.pathsJob(job, List.of(src.toString()), repo, false, false,
+                Retention.KEEP_ALL));
+        String ci = "ci-rpo-verified-" + BackupHost.RUN;
+        backup.saveObjective(BackupHost.OPS, new Objective(new CiRef(ci, "host", "files-01"), job,
+                Duration.ofHours(1), Duration.ofMinutes(5)));
+
+        long id = backup.startRun(BackupHost.OPS, job);
+        var run = backup.awaitRun(BackupHost.OPS, id, Duration.ofSeconds(60));
+        assertEquals(RunOutcome.SUCCEEDED, run.outcome(), run.log());
+        ObjectiveStatus unverified = statusOf(ci);
+        assertEquals(State.BREACHED, unverified.rpoState(), "a succeeded run that nobody verified does not count");
+        assertNull(unverified.lastGoodBackup());
+
+        assertTrue(backup.verify(BackupHost.OPS, id).passed());
+        ObjectiveStatus verified = statusOf(ci);
+        assertEquals(State.PROTECTED, verified.rpoState());
+        assertEquals(run.ended(), verified.lastGoodBackup(), "the age is the verified backup's, not the check's");
+
+        try (var f = new java.io.RandomAccessFile(repo.resolve(run.archive()).toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            int b = f.read();
+            f.seek(f.length() / 2);
+            f.write(b ^ 0x40);
+        }
+        assertFalse(backup.verify(BackupHost.OPS, id).passed());
+        assertEquals(State.BREACHED, statusOf(ci).rpoState(), "an archive that fails a later verification no longer"
+                + " counts");
     }
 
     @Test

@@ -61,6 +61,7 @@ class BackupJobsUiTest {
         long id = backup.startRun(OPS, job);
         RunRecord done = backup.awaitRun(OPS, id, Duration.ofSeconds(60));
         assertEquals(RunOutcome.SUCCEEDED, done.outcome(), done.log());
+        assertTrue(backup.verify(OPS, id).passed(), "only a verified backup counts for the RPO");
         backup.saveObjective(OPS, new Objective(new CiRef("ci-ui-" + run, "database", "opsbench-db"), job,
                 Duration.ofHours(26), Duration.ofMinutes(15)));
         backup.saveObjective(OPS, new Objective(new CiRef("ci-ui-web-" + run, "host", "web-01"), "ui-web-" + run,

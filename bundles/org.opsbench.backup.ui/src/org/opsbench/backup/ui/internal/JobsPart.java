@@ -65,7 +65,7 @@ public class JobsPart {
     private TableSupport<JobRow> jobs;
     private TableSupport<RunRecord> runs;
     private Text log;
-    private volatile boolean disposed;
+    private ViewReads reads;
 
     /** A job and its last run, as listed. */
     record JobRow(JobDefinition job, RunRecord last) {
@@ -87,6 +87,7 @@ public class JobsPart {
         Buttons.push(bar, "Restore…", "backup.restore", this::restore);
         Buttons.push(bar, "Refresh", "backup.refresh", this::refresh);
         message = new MessageLine(parent, "backup.message");
+        reads = new ViewReads(ui, parent, message);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Composite top = new Composite(sash, SWT.NONE);
@@ -142,7 +143,9 @@ public class JobsPart {
 
     @PreDestroy
     void dispose() {
-        disposed = true;
+        if (reads != null) {
+            reads.dispose();
+        }
     }
 
     static String source(JobRow r) {
@@ -198,40 +201,34 @@ public class JobsPart {
     @Inject
     @Optional
     void backupEvent(@EventTopic("org/opsbench/backup/*") Event event) {
-        if (!disposed && root != null) {
-            ui.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    refresh();
-                }
-            });
+        if (reads != null) {
+            reads.refreshLater(this::refresh);
         }
     }
 
     /** Reads the jobs and their last runs in the background. */
     void refresh() {
-        if (backup == null || disposed || root.isDisposed()) {
+        if (backup == null) {
             return;
         }
         Backup b = backup;
-        Background.run(ui, "Reading backup jobs", false,
+        reads.read("Reading backup jobs",
                 () -> b.jobs(principal).stream()
                         .map(j -> new JobRow(j, b.runs(principal, j.name(), 1).stream().findFirst().orElse(null)))
                         .toList(),
                 (List<JobRow> rows) -> {
-                    if (!root.isDisposed()) {
-                        String selected = selectedJob().map(r -> r.job().name()).orElse(null);
-                        jobs.setRows(rows);
-                        if (selected != null) {
-                            rows.stream().filter(r -> r.job().name().equals(selected)).findFirst()
-                                    .ifPresent(r -> jobs.viewer().setSelection(
-                                            new org.eclipse.jface.viewers.StructuredSelection(r), true));
-                        }
-                        if (!message.isError()) {
-                            message.info(rows.size() + (rows.size() == 1 ? " job" : " jobs"));
-                        }
-                        showRuns();
+                    String selected = selectedJob().map(r -> r.job().name()).orElse(null);
+                    jobs.setRows(rows);
+                    if (selected != null) {
+                        rows.stream().filter(r -> r.job().name().equals(selected)).findFirst()
+                                .ifPresent(r -> jobs.viewer().setSelection(
+                                        new org.eclipse.jface.viewers.StructuredSelection(r), true));
                     }
-                }, e -> message.error(Background.message(e)));
+                    if (!message.isError()) {
+                        message.info(rows.size() + (rows.size() == 1 ? " job" : " jobs"));
+                    }
+                    showRuns();
+                });
     }
 
     private void showRuns() {
@@ -242,19 +239,14 @@ public class JobsPart {
         }
         Backup b = backup;
         String name = job.get().job().name();
-        Background.run(ui, "Reading the runs of " + name, false, () -> b.runs(principal, name, 200),
-                (List<RunRecord> rows) -> {
-                    if (!root.isDisposed()) {
-                        Long selected = selectedRun().map(RunRecord::id).orElse(null);
-                        runs.setRows(rows);
-                        rows.stream().filter(r -> selected != null && r.id() == selected).findFirst()
-                                .ifPresent(r -> {
-                                    runs.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(r),
-                                            true);
-                                    log.setText(r.log());
-                                });
-                    }
-                }, e -> message.error(Background.message(e)));
+        reads.read("Reading the runs of " + name, () -> b.runs(principal, name, 200), (List<RunRecord> rows) -> {
+            Long selected = selectedRun().map(RunRecord::id).orElse(null);
+            runs.setRows(rows);
+            rows.stream().filter(r -> selected != null && r.id() == selected).findFirst().ifPresent(r -> {
+                runs.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(r), true);
+                log.setText(r.log());
+            });
+        });
     }
 
     private void edit(JobDefinition job) {

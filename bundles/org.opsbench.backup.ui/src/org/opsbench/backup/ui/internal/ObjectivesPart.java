@@ -17,7 +17,6 @@ import org.opsbench.backup.Backup;
 import org.opsbench.backup.ObjectiveStatus;
 import org.opsbench.backup.ObjectiveStatus.State;
 import org.opsbench.core.Principal;
-import org.opsbench.workbench.widgets.Background;
 import org.opsbench.workbench.widgets.Buttons;
 import org.opsbench.workbench.widgets.MessageLine;
 import org.opsbench.workbench.widgets.TableSupport;
@@ -41,17 +40,16 @@ public class ObjectivesPart {
     @Service
     Backup backup;
 
-    private Composite root;
     private MessageLine message;
     private TableSupport<ObjectiveStatus> table;
-    private volatile boolean disposed;
+    private ViewReads reads;
 
     @PostConstruct
     void create(Composite parent) {
-        root = parent;
         parent.setLayout(new GridLayout(1, false));
         Buttons.push(parent, "Refresh", "objectives.refresh", this::refresh);
         message = new MessageLine(parent, "objectives.message");
+        reads = new ViewReads(ui, parent, message);
         table = new TableSupport<>(parent, "objectives");
         table.column("State", 90, s -> s.state().name(), Comparator.comparing(ObjectiveStatus::state))
                 .column("Item", 160, s -> s.objective().ci().name())
@@ -78,7 +76,9 @@ public class ObjectivesPart {
 
     @PreDestroy
     void dispose() {
-        disposed = true;
+        if (reads != null) {
+            reads.dispose();
+        }
     }
 
     static Color color(State s) {
@@ -94,29 +94,22 @@ public class ObjectivesPart {
     @Inject
     @Optional
     void backupEvent(@EventTopic("org/opsbench/backup/*") Event event) {
-        if (!disposed && root != null) {
-            ui.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    refresh();
-                }
-            });
+        if (reads != null) {
+            reads.refreshLater(this::refresh);
         }
     }
 
     void refresh() {
-        if (backup == null || disposed || root.isDisposed()) {
+        if (backup == null) {
             return;
         }
         Backup b = backup;
-        Background.run(ui, "Reading recovery objectives", false, () -> b.status(principal),
-                (List<ObjectiveStatus> rows) -> {
-                    if (!root.isDisposed()) {
-                        table.setRows(rows);
-                        long breached = rows.stream().filter(s -> s.state() == State.BREACHED).count();
-                        long risk = rows.stream().filter(s -> s.state() == State.AT_RISK).count();
-                        message.info((rows.size() - breached - risk) + " protected, " + risk + " at risk, "
-                                + breached + " breached");
-                    }
-                }, e -> message.error(Background.message(e)));
+        reads.read("Reading recovery objectives", () -> b.status(principal), (List<ObjectiveStatus> rows) -> {
+            table.setRows(rows);
+            long breached = rows.stream().filter(s -> s.state() == State.BREACHED).count();
+            long risk = rows.stream().filter(s -> s.state() == State.AT_RISK).count();
+            message.info((rows.size() - breached - risk) + " protected, " + risk + " at risk, " + breached
+                    + " breached");
+        });
     }
 }

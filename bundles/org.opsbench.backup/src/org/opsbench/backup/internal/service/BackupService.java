@@ -75,7 +75,7 @@ public final class BackupService implements Backup {
                 java.util.Arrays.fill(secret, (byte) 0);
             }
         }
-        Optional<JobDefinition> before = runtime.store().saveJob(job);
+        Optional<JobDefinition> before = runtime.store().saveJob(job, runtime.clock().instant());
         audit.append(new AuditEntry(caller, before.isPresent() ? "backup.job.update" : "backup.job.create",
                 "backup-job", job.name(), (before.isPresent() ? "changed" : "added") + " backup job " + job.name(),
                 before.map(Object::toString).orElse(null), job.toString()));

@@ -44,11 +44,20 @@ public final class BackupStore {
         return JpaWork.read(emf, em -> Optional.ofNullable(em.find(JobEntity.class, name)).map(BackupStore::job));
     }
 
-    /** Creates or replaces a job; returns the previous definition. */
-    public Optional<JobDefinition> saveJob(JobDefinition j) {
+    /**
+     * Creates or replaces a job; returns the previous definition. A new schedule (new job, changed cron or zone, or
+     * enabled again) counts from {@code now}: slots before it were never missed.
+     */
+    public Optional<JobDefinition> saveJob(JobDefinition j, Instant now) {
         return JpaWork.write(emf, em -> {
             JobEntity e = em.find(JobEntity.class, j.name());
             Optional<JobDefinition> before = Optional.ofNullable(e).map(BackupStore::job);
+            if (before.isEmpty() || !before.get().schedule().equals(j.schedule())
+                    || !before.get().timeZone().equals(j.timeZone()) || (j.enabled() && !before.get().enabled())) {
+                if (e != null) {
+                    e.scheduledFrom = now.toEpochMilli();
+                }
+            }
             if (e == null) {
                 e = new JobEntity();
                 e.name = j.name();
@@ -76,9 +85,40 @@ public final class BackupStore {
             e.ciId = j.ciId();
             e.enabled = j.enabled();
             if (before.isEmpty()) {
+                e.scheduledFrom = now.toEpochMilli();
                 em.persist(e);
             }
             return before;
+        });
+    }
+
+    /**
+     * Where a job's schedule stands: the last slot a scheduled run was started for (or the schedule's last change); for
+     * a job saved before that was recorded, the start of its newest run; empty if neither is known.
+     */
+    public Optional<Instant> scheduledFrom(String name) {
+        return JpaWork.read(emf, em -> {
+            JobEntity e = em.find(JobEntity.class, name);
+            if (e == null) {
+                return Optional.empty();
+            }
+            if (e.scheduledFrom != null) {
+                return Optional.of(Instant.ofEpochMilli(e.scheduledFrom));
+            }
+            return em.createQuery("SELECT r.started FROM RunEntity r WHERE r.job = :j ORDER BY r.started DESC",
+                    Long.class).setParameter("j", name).setMaxResults(1).getResultList().stream()
+                    .map(Instant::ofEpochMilli).findFirst();
+        });
+    }
+
+    /** Records that a scheduled run of {@code name} was started for the slot {@code slot}. */
+    public void scheduled(String name, Instant slot) {
+        JpaWork.write(emf, em -> {
+            JobEntity e = em.find(JobEntity.class, name);
+            if (e != null) {
+                e.scheduledFrom = slot.toEpochMilli();
+            }
+            return null;
         });
     }
 
@@ -212,6 +252,22 @@ public final class BackupStore {
             em.find(RunEntity.class, id).verified = when.toEpochMilli();
             return null;
         });
+    }
+
+    /** Clears a run's verification: its archive failed a later one. */
+    public void unverified(long id) {
+        JpaWork.write(emf, em -> {
+            em.find(RunEntity.class, id).verified = null;
+            return null;
+        });
+    }
+
+    /** The newest run of {@code job} that succeeded, was verified and is not pruned. */
+    public Optional<RunRecord> lastVerifiedGood(String job) {
+        return JpaWork.read(emf, em -> em.createQuery("SELECT r FROM RunEntity r WHERE r.job = :j AND r.outcome = :o"
+                + " AND r.pruned = FALSE AND r.verified IS NOT NULL ORDER BY r.started DESC, r.id DESC",
+                RunEntity.class).setParameter("j", job).setParameter("o", RunOutcome.SUCCEEDED.name())
+                .setMaxResults(1).getResultList().stream().map(BackupStore::run).findFirst());
     }
 
     /** Marks a run's archive pruned and appends to its log. */

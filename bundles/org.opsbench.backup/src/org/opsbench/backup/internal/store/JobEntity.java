@@ -56,4 +56,7 @@ public class JobEntity {
     String ciId;
     @Column(name = "ENABLED")
     boolean enabled;
+    /** Epoch ms of the last slot a scheduled run was started for, or of the schedule's last change. */
+    @Column(name = "SCHEDULED_FROM")
+    Long scheduledFrom;
 }

@@ -314,6 +314,9 @@ public final class ExtensionsService implements Extensions {
             }
             try {
                 b.start();
+                String file = b.getLocation().substring(LOCATION_PREFIX.length());
+                events.postEvent(new Event(TOPIC_CHANGED, Map.of("file", file, "action", "extensions.started",
+                        "summary", "started " + b.getSymbolicName())));
             } catch (BundleException | IllegalStateException e) {
                 problem(b.getLocation().substring(LOCATION_PREFIX.length()), "installed, but does not start: "
                         + message(e));

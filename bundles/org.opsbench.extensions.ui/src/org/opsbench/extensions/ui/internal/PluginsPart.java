@@ -67,11 +67,11 @@ public class PluginsPart {
         table = new TableSupport<>(sash, "plugins");
         table.column("Health", 70, p -> p.faulty() ? "FAULTY" : "ok", Comparator.comparing(p -> !p.faulty()))
                 .column("Id", 50, p -> Long.toString(p.id()), Comparator.comparingLong(Plugin::id))
-                .column("Bundle", 260, Plugin::symbolicName)
-                .column("Version", 150, Plugin::version)
-                .column("State", 90, Plugin::state)
-                .column("From", 220, p -> p.extension() ? "extensions/" + p.file() : "product")
-                .column("Components", 200, PluginsPart::components)
+                .column("Bundle", 230, Plugin::symbolicName)
+                .column("Version", 120, Plugin::version)
+                .column("State", 80, Plugin::state)
+                .column("From", 170, p -> p.extension() ? "extensions/" + p.file() : "product")
+                .column("Components", 130, PluginsPart::components)
                 .column("Error", 400, PluginsPart::firstError);
         table.colors(0, p -> p.faulty() ? new Color(Display.getCurrent(), 0xff, 0xcd, 0xd2) : null, p -> null);
         table.sortBy(0);

@@ -2,8 +2,11 @@ package org.opsbench.workbench.internal.parts;
 
 import java.util.List;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
+import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -13,13 +16,15 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.opsbench.workbench.WorkbenchIds;
 import org.opsbench.workbench.widgets.TableSupport;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
  * Lists every view that the installed bundles contribute (part descriptors tagged {@code View}); a double-click opens
- * it in the stack its descriptor names. The shell knows no area: this list is all it knows of them.
+ * it in the stack its descriptor names. The shell knows no area: this list is all it knows of them. It follows the
+ * model: views of bundles installed or uninstalled while the workbench runs come and go.
  */
 public class NavigatorPart {
 
@@ -29,10 +34,12 @@ public class NavigatorPart {
     @Inject
     EPartService parts;
 
+    private TableSupport<MPartDescriptor> table;
+
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        TableSupport<MPartDescriptor> table = new TableSupport<>(parent, "navigator");
+        table = new TableSupport<>(parent, "navigator");
         table.column("View", 170, MPartDescriptor::getLocalizedLabel).column("Opens in", 90,
                 d -> placeOf(d.getCategory()));
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -44,6 +51,15 @@ public class NavigatorPart {
                 parts.showPart(d.getElementId(), PartState.ACTIVATE);
             }
         });
+    }
+
+    /** A part descriptor was added to or removed from the application: list the views again. */
+    @Inject
+    @Optional
+    void descriptorsChanged(@UIEventTopic(UIEvents.PartDescriptorContainer.TOPIC_DESCRIPTORS) Event event) {
+        if (table != null && !table.control().isDisposed()) {
+            table.setRows(views(application));
+        }
     }
 
     /** The part descriptors shown as views, in model order. */

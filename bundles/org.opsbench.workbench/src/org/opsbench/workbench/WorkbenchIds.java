@@ -21,9 +21,33 @@ public final class WorkbenchIds {
     public static final String MENU_WINDOW = "org.opsbench.workbench.menu.window";
     /** Help menu. */
     public static final String MENU_HELP = "org.opsbench.workbench.menu.help";
+    /**
+     * Anchor in the File menu: contribute with {@code positionInList="before:"} this id.
+     *
+     * @since 1.1
+     */
+    public static final String MENU_FILE_ADDITIONS = "org.opsbench.workbench.menu.file.additions";
+    /**
+     * Anchor in the Edit menu.
+     *
+     * @since 1.1
+     */
+    public static final String MENU_EDIT_ADDITIONS = "org.opsbench.workbench.menu.edit.additions";
+    /**
+     * Anchor in the Window menu, where each area adds its own sub-menu ({@code positionInList="before:"} this id).
+     *
+     * @since 1.1
+     */
+    public static final String MENU_WINDOW_ADDITIONS = "org.opsbench.workbench.menu.window.additions";
 
     /** The main tool bar. */
     public static final String TOOLBAR_MAIN = "org.opsbench.workbench.toolbar.main";
+    /**
+     * Anchor in the main tool bar ({@code positionInList="before:"} this id).
+     *
+     * @since 1.1
+     */
+    public static final String TOOLBAR_MAIN_ADDITIONS = "org.opsbench.workbench.toolbar.main.additions";
     /** The top trim bar holding the main tool bar. */
     public static final String TRIMBAR_TOP = "org.opsbench.workbench.trimbar.top";
     /** The bottom trim bar holding the status line. */

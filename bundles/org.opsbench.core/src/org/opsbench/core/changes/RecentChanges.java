@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.List;
 
 import org.opsbench.core.Principal;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Correlation of a moment with what changed before it: for a set of configuration items and a time, the changes that
  * touched them and the configuration drift found on them in the preceding window. An OSGi service of the changes area;
  * optional for its users.
  */
+@ProviderType
 public interface RecentChanges {
 
     /** The window looked back over when none is given. */

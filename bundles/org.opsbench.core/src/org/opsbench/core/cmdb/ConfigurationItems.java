@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.opsbench.core.CiRef;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Looks up configuration items in the CMDB. */
+@ProviderType
 public interface ConfigurationItems {
 
     /** The item with {@code id}, with its current name, if it exists. */

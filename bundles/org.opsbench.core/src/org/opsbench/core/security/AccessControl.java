@@ -1,11 +1,13 @@
 package org.opsbench.core.security;
 
 import org.opsbench.core.Principal;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Decides whether a principal may do something. Permissions are strings {@code <area>:<action>}, such as
  * {@code incidents:write}, declared by the area that checks them. Implementations audit every refusal.
  */
+@ProviderType
 public interface AccessControl {
 
     /**

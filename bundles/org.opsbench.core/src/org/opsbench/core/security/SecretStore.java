@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opsbench.core.Principal;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Credentials by alias, encrypted at rest. Values go only to callers holding the permission to read them and never
  * appear in logs or exception messages.
  */
+@ProviderType
 public interface SecretStore {
 
     /** Kinds of secret, for listing and for choosing how to use one. */

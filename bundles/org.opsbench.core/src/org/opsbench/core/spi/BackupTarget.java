@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A place backups are written to and read back from (local folder, SSH remote folder, object store). Register as an
  * OSGi service. Settings are the values of {@link #parameters()} for one configured target.
  */
+@ConsumerType
 public interface BackupTarget {
 
     /** A stored backup artifact. */

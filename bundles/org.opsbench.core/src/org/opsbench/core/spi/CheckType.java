@@ -2,10 +2,13 @@ package org.opsbench.core.spi;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A kind of monitoring check (ping, TCP port, HTTP, SSH command, ...). Register an implementation as an OSGi service;
  * the monitoring area schedules it.
  */
+@ConsumerType
 public interface CheckType {
 
     /** A stable id, such as {@code tcp}; used in stored check definitions. */

@@ -1,9 +1,12 @@
 package org.opsbench.core.spi;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A key figure shown on the dashboard, as data: the workbench draws it, the server serves it. Register as an OSGi
  * service; {@link #current()} is called from a background thread and should be cheap.
  */
+@ConsumerType
 public interface DashboardTile {
 
     /** Direction of a figure compared with the previous period. */

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** A way to find and describe configuration items (SSH probe, cloud API, ...). Register as an OSGi service. */
+@ConsumerType
 public interface DiscoveryProbe {
 
     /** A stable id, such as {@code ssh-linux}. */

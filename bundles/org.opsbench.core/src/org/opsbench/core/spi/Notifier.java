@@ -3,7 +3,10 @@ package org.opsbench.core.spi;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** An alert channel (log, webhook, e-mail, chat). Register an implementation as an OSGi service. */
+@ConsumerType
 public interface Notifier {
 
     /** A stable id, such as {@code webhook}. */

@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
+import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -19,6 +22,7 @@ import org.opsbench.workbench.widgets.TableSupport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -26,7 +30,8 @@ import jakarta.inject.Inject;
 /**
  * Lists every view that the installed bundles contribute (part descriptors tagged {@code View}), grouped by area; a
  * double-click opens it in the stack its descriptor names. The shell knows no area: a view's area is its descriptor's
- * {@code area:<name>} tag, or else the name of the bundle that contributes it without "Opsbench" and "Views".
+ * {@code area:<name>} tag, or else the name of the bundle that contributes it without "Opsbench" and "Views". It
+ * follows the model: views of bundles installed or uninstalled while the workbench runs come and go.
  */
 public class NavigatorPart {
 
@@ -36,10 +41,12 @@ public class NavigatorPart {
     @Inject
     EPartService parts;
 
+    private TableSupport<MPartDescriptor> table;
+
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        TableSupport<MPartDescriptor> table = new TableSupport<>(parent, "navigator");
+        table = new TableSupport<>(parent, "navigator");
         Collator collator = Collator.getInstance();
         Comparator<MPartDescriptor> byArea = Comparator.comparing(NavigatorPart::areaOf, collator)
                 .thenComparing(MPartDescriptor::getLocalizedLabel, collator);
@@ -55,6 +62,15 @@ public class NavigatorPart {
                 parts.showPart(d.getElementId(), PartState.ACTIVATE);
             }
         });
+    }
+
+    /** A part descriptor was added to or removed from the application: list the views again. */
+    @Inject
+    @Optional
+    void descriptorsChanged(@UIEventTopic(UIEvents.PartDescriptorContainer.TOPIC_DESCRIPTORS) Event event) {
+        if (table != null && !table.control().isDisposed()) {
+            table.setRows(views(application));
+        }
     }
 
     /** The part descriptors shown as views, in model order. */

@@ -73,19 +73,30 @@ public final class AdvisoryIndex {
     /** The advisories affecting the installed packages of one host. */
     public List<Match> match(List<InstalledPackage> installed) {
         List<Match> out = new ArrayList<>();
+        String ecosystem = null;
+        String family = "";
+        String release = "";
         for (InstalledPackage p : installed) {
-            match(p, out);
+            if (!p.ecosystem().equals(ecosystem)) {
+                ecosystem = p.ecosystem();
+                family = VersionScheme.family(ecosystem);
+                release = VersionScheme.release(ecosystem);
+            }
+            match(p, family, release, out);
         }
         return out;
     }
 
     /** Adds the matches of one installed package to {@code out}. */
     public void match(InstalledPackage p, List<Match> out) {
-        List<Entry> entries = byPackage.get(key(VersionScheme.family(p.ecosystem()), p.name()));
+        match(p, VersionScheme.family(p.ecosystem()), VersionScheme.release(p.ecosystem()), out);
+    }
+
+    private void match(InstalledPackage p, String family, String release, List<Match> out) {
+        List<Entry> entries = byPackage.get(key(family, p.name()));
         if (entries == null) {
             return;
         }
-        String release = VersionScheme.release(p.ecosystem());
         Object installed = null;
         for (Entry e : entries) {
             if (!e.release.isEmpty() && !release.isEmpty() && !e.release.equals(release)) {

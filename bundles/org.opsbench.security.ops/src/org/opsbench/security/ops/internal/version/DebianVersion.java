@@ -14,7 +14,7 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
         int colon = s.indexOf(':');
         if (colon > 0) {
             String e = s.substring(0, colon);
-            if (e.chars().allMatch(Character::isDigit) && e.length() < 18) {
+            if (allDigits(e) && e.length() < 18) {
                 epoch = Long.parseLong(e);
             }
             s = s.substring(colon + 1);
@@ -24,6 +24,16 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
             return new DebianVersion(epoch, s.substring(0, dash), s.substring(dash + 1));
         }
         return new DebianVersion(epoch, s, "");
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Compares two version strings as {@code dpkg --compare-versions} does: negative, zero or positive. */

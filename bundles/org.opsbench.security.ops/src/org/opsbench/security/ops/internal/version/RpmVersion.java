@@ -14,7 +14,7 @@ public record RpmVersion(long epoch, String version, String release) implements 
         int colon = s.indexOf(':');
         if (colon > 0) {
             String e = s.substring(0, colon);
-            if (e.chars().allMatch(Character::isDigit) && e.length() < 18) {
+            if (allDigits(e) && e.length() < 18) {
                 epoch = Long.parseLong(e);
             }
             s = s.substring(colon + 1);
@@ -23,6 +23,16 @@ public record RpmVersion(long epoch, String version, String release) implements 
         return dash >= 0
                 ? new RpmVersion(epoch, s.substring(0, dash), s.substring(dash + 1))
                 : new RpmVersion(epoch, s, "");
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Compares two EVR strings: negative, zero or positive. */

@@ -129,6 +129,39 @@ class ExtensionsTest {
         assertTrue(run(server, "opsbench:status").contains("Opsbench"));
     }
 
+    @Test
+    void installsFromAP2RepositoryAndReportsABadJarWithoutTouchingAnythingElse() throws Exception {
+        Path repository = Path.of(System.getProperty("opsbench.examples", "../../examples"))
+                .resolve("../releng/org.opsbench.repository/target/repository").toAbsolutePath().normalize();
+        RunningServer server = product.start(dir, "--console");
+        assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
+        login(server);
+
+        String missing = run(server, "opsbench:install " + dir.toUri() + " org.opsbench.core.source");
+        assertTrue(missing.contains("error: source: ") && missing.contains("is not a p2 repository"), missing);
+        String unknown = run(server, "opsbench:install " + repository.toUri() + " com.example.nothing");
+        assertTrue(unknown.contains("error: bundle: no bundle com.example.nothing in the p2 repository"), unknown);
+
+        // a source bundle of the SDK: a real bundle, taken from the repository's artifacts.jar and mapping rules
+        String installed = run(server, "opsbench:install " + repository.toUri() + " org.opsbench.core.source");
+        Matcher file = Pattern.compile("installed org.opsbench.core.source (\\S+) as (\\S+\\.jar): ACTIVE")
+                .matcher(installed);
+        assertTrue(file.find(), installed);
+        assertTrue(Files.exists(server.workspace().resolve("extensions").resolve(file.group(2))));
+
+        Path bad = server.workspace().resolve("extensions/broken.jar");
+        Files.writeString(bad, "not a zip");
+        String problem = until(server, "opsbench:extensions", out -> out.contains("problem broken.jar: not installed"));
+        assertTrue(problem.contains("ACTIVE      org.opsbench.core.source"), problem);
+        server.awaitLog("Extension broken.jar not installed");
+        assertTrue(run(server, "monitoring:hosts").contains("no hosts"));
+
+        assertTrue(run(server, "opsbench:uninstall " + file.group(2)).contains("uninstalled " + file.group(2)));
+        Files.delete(bad);
+        until(server, "opsbench:extensions", out -> out.contains("no extensions installed") && !out.contains(
+                "problem"));
+    }
+
     /** The jar the example build made ({@code examples/<name>/target/<name>-*.jar}). */
     private static Path example(String name) throws IOException {
         Path target = Path.of(System.getProperty("opsbench.examples", "../../examples")).resolve(name)

@@ -6,18 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
+import org.opsbench.assets.Assets;
+import org.opsbench.assets.CiSpec;
+import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
 import org.opsbench.incidents.Article;
 import org.opsbench.incidents.KnowledgeBase;
@@ -45,9 +55,27 @@ class IncidentsUiTest {
         return s;
     }
 
+    /** The first scrolled composite under {@code root}. */
+    private static ScrolledComposite scroller(Composite root) {
+        for (Control c : root.getChildren()) {
+            if (c instanceof ScrolledComposite sc) {
+                return sc;
+            }
+            if (c instanceof Composite inner) {
+                ScrolledComposite found = scroller(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     @Test
     void anIncidentLoggedInTheEditorShowsUpInTheQueue() throws Exception {
         KnowledgeBase kb = service(KnowledgeBase.class);
+        CiRef printer = service(Assets.class).create(Principal.system("workbench-tests"),
+                CiSpec.of("server", "printer-" + RUN)).ref();
         kb.save(Principal.system("workbench-tests"), Article.draft("Printer " + RUN + " offline",
                 "# Printer offline\n\nWhen the **spooler** hangs:\n\n1. run `systemctl restart cups`\n"
                         + "2. print a *test page*\n\n- check the [queue](http://printer/queue)\n",
@@ -67,8 +95,9 @@ class IncidentsUiTest {
             Ui.choose(editor, "ticket.impact", ((Combo) Ui.find(editor, "ticket.impact")).getItem(0));
             Ui.choose(editor, "ticket.urgency", ((Combo) Ui.find(editor, "ticket.urgency")).getItem(1));
             org.eclipse.swt.widgets.List suggestions = Ui.find(editor, "ticket.suggestions");
-            s.waitUntil("a suggested article", 20_000, () -> suggestions.getItemCount() > 0);
-            assertTrue(suggestions.getItem(0).contains("Printer " + RUN + " offline"), suggestions.getItem(0));
+            // (articles of earlier runs may be suggested too when target/ was not cleaned)
+            s.waitUntil("this run's article suggested", 20_000, () -> List.of(suggestions.getItems()).stream()
+                    .anyMatch(i -> i.contains("Printer " + RUN + " offline")));
             Ui.press(editor, "ticket.save");
             s.waitUntil("the ticket logged", 20_000, () -> form.reference() != null
                     && RunningWorkbench.find(editor, "ticket.to.IN_PROGRESS") != null);
@@ -97,6 +126,74 @@ class IncidentsUiTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+
+            // attachments: a file added within the limit shown, listed, then removed
+            Label limit = Ui.find(editor, "ticket.attachments.limit");
+            s.waitUntil("the attachment limit shown", 20_000, () -> limit.getText().startsWith("at most "));
+            Path file;
+            try {
+                file = Files.createTempFile("printer-" + RUN, ".log");
+                Files.writeString(file, "paper jam 42");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            Ui.type(editor, "ticket.attachments.file", file.toString());
+            Ui.press(editor, "ticket.attachments.add");
+            Table files = Ui.find(editor, "attachments.table");
+            s.waitUntil("the attachment listed", 20_000, () -> files.getItemCount() == 1);
+            List<String> listed = Ui.rows(files).get(0);
+            assertEquals(List.of(file.getFileName().toString(), "12 B"), listed.subList(0, 2), listed.toString());
+            assertTrue(Ui.rows(log).stream().anyMatch(r -> r.get(2).startsWith("attached " + file.getFileName())));
+
+            // the CI picker searches the CMDB by name and adds the picked item's id
+            s.display().timerExec(300, new Runnable() {
+                int tries;
+                boolean typed;
+
+                @Override
+                public void run() {
+                    Shell dialog = SecurityUiTest.shellNamed(s.display(), "dialog.incidents.ci");
+                    Table found = dialog == null ? null : (Table) RunningWorkbench.find(dialog, "ci.table");
+                    if (dialog == null || !typed || found.getItemCount() != 1
+                            || !found.getItem(0).getText(0).equals("printer-" + RUN)) {
+                        if (dialog != null && !typed) {
+                            SecurityUiTest.set(dialog, "ci.name", "printer-" + RUN);
+                            typed = true;
+                        }
+                        if (++tries < 200) {
+                            s.display().timerExec(100, this);
+                        }
+                        return;
+                    }
+                    found.select(0);
+                    try {
+                        s.screenshot(dialog, "incidents-ci-picker");
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    SecurityUiTest.buttonLabelled(dialog, "OK").notifyListeners(SWT.Selection, new Event());
+                }
+            });
+            Ui.press(editor, "ticket.pickCis");
+            org.eclipse.swt.widgets.Text cis = Ui.find(editor, "ticket.cis");
+            assertEquals(printer.id(), cis.getText());
+
+            // at 1280x800 the editor scrolls: its content is not clipped, and the bottom is reachable
+            ScrolledComposite scroller = scroller((Composite) editor);
+            Point content = scroller.getContent().computeSize(SWT.DEFAULT, SWT.DEFAULT);
+            assertTrue(scroller.getMinHeight() >= content.y, scroller.getMinHeight() + " < " + content.y);
+            assertTrue(scroller.getClientArea().height < content.y, "the ticket editor is taller than its part");
+            assertTrue(scroller.getVerticalBar().isVisible(), "a vertical scroll bar");
+            scroller.setOrigin(0, content.y);
+            s.waitUntil("scrolled", 5_000, () -> scroller.getOrigin().y > 0);
+            try {
+                s.screenshot(editor.getShell(), "incidents-ticket-editor-scrolled");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            files.select(0);
+            Ui.press(editor, "ticket.attachments.remove");
+            s.waitUntil("the attachment removed", 20_000, () -> files.getItemCount() == 0);
 
             MPart queuePart = Ui.show(s, IncidentsViews.QUEUE);
             Control queue = (Control) queuePart.getWidget();
@@ -149,6 +246,10 @@ class IncidentsUiTest {
             assertEquals("P1", policies.getItem(0).getText(0));
             org.eclipse.swt.widgets.Text zone = Ui.find(sla, "calendar.zone");
             s.waitUntil("the calendar shown", 20_000, () -> !zone.getText().isEmpty());
+            ScrolledComposite slaScroller = scroller((Composite) sla);
+            Point slaContent = slaScroller.getContent().computeSize(SWT.DEFAULT, SWT.DEFAULT);
+            assertTrue(slaScroller.getMinHeight() >= slaContent.y, slaScroller.getMinHeight() + " < " + slaContent.y);
+            assertTrue(slaScroller.getMinWidth() >= slaContent.x, slaScroller.getMinWidth() + " < " + slaContent.x);
             try {
                 s.screenshot(sla.getShell(), "incidents-sla-calendar");
             } catch (Exception e) {

@@ -185,6 +185,8 @@ public class QueuePart {
         QueueQuery q = query();
         pending = Background.run(ui, "Reading the ticket queue", false, () -> service.queue(principal, q),
                 (List<Ticket> rows) -> {
+                    // the result arrives while the job may still count as running: it is done for the next refresh
+                    pending = null;
                     if (root.isDisposed()) {
                         return;
                     }
@@ -195,7 +197,12 @@ public class QueuePart {
                         again = false;
                         refresh();
                     }
-                }, e -> message.error(Background.message(e)));
+                }, e -> {
+                    pending = null;
+                    if (!root.isDisposed()) {
+                        message.error(Background.message(e));
+                    }
+                });
     }
 
     private void newTicket() {

@@ -63,6 +63,7 @@ public class SlaPart {
     IncidentsAdmin admin;
 
     private Composite root;
+    private ScrolledComposite scroller;
     private MessageLine message;
     private TableSupport<SlaPolicy> table;
     private final List<SlaPolicy> policies = new ArrayList<>();
@@ -83,7 +84,7 @@ public class SlaPart {
     @PostConstruct
     void create(Composite outer) {
         outer.setLayout(new FillLayout());
-        ScrolledComposite scroller = new ScrolledComposite(outer, SWT.H_SCROLL | SWT.V_SCROLL);
+        scroller = new ScrolledComposite(outer, SWT.H_SCROLL | SWT.V_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         Composite parent = new Composite(scroller, SWT.NONE);
@@ -241,7 +242,14 @@ public class SlaPart {
                     }
                     show((BusinessCalendar) loaded[1]);
                     message.info(list.size() + " policies");
+                    relayout();
                 }, e -> message.error(Background.message(e)));
+    }
+
+    /** Lays the form out again and lets the scroller reach all of it (the loaded texts change its size). */
+    private void relayout() {
+        root.layout(true, true);
+        scroller.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private void fill(SlaPolicy p) {

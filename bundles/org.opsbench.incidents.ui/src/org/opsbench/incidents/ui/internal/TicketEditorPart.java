@@ -17,6 +17,7 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -25,6 +26,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
+import org.opsbench.core.cmdb.ConfigurationItems;
+import org.opsbench.incidents.Attachment;
 import org.opsbench.incidents.Incidents;
 import org.opsbench.incidents.InvalidTicketException;
 import org.opsbench.incidents.KnowledgeBase;
@@ -81,6 +84,11 @@ public class TicketEditorPart {
     @Service
     Problems problems;
 
+    @Inject
+    @Optional
+    @Service
+    ConfigurationItems cmdb;
+
     private Composite root;
     private ScrolledComposite scroller;
     private Label header;
@@ -100,6 +108,7 @@ public class TicketEditorPart {
     private LifecyclePanel lifecycle;
     private MessageLine message;
     private WorklogPanel worklog;
+    private AttachmentsPanel attachments;
     final Map<String, Label> errors = new HashMap<>();
     private String reference;
 
@@ -147,11 +156,14 @@ public class TicketEditorPart {
         priority = new Label(labelled(form, "Priority", "priority"), SWT.NONE);
         place(priority, "ticket.priority", "priority", 1);
         Composite actions = new Composite(form, SWT.NONE);
-        actions.setLayout(new GridLayout(3, false));
+        actions.setLayout(new GridLayout(4, false));
         actions.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false, 3, 1));
         Buttons.push(actions, "Save", "ticket.save", this::save);
         Buttons.push(actions, "Assign", "ticket.assign", this::assign);
         Buttons.push(actions, "New", "ticket.new", this::newTicket);
+        Button pick = Buttons.push(actions, "CIs...", "ticket.pickCis", this::pickCis);
+        pick.setEnabled(cmdb != null);
+        pick.setToolTipText(cmdb != null ? "Pick configuration items from the CMDB" : "No CMDB: type the ids");
         knownErrors = new Label(form, SWT.WRAP);
         knownErrors.setData(WorkbenchIds.WIDGET_ID, "ticket.knownErrors");
         knownErrors.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_MAGENTA));
@@ -164,6 +176,7 @@ public class TicketEditorPart {
         side.setLayout(new GridLayout(1, false));
         side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         worklog = new WorklogPanel(side, this);
+        attachments = new AttachmentsPanel(side, this);
         if (incidents == null) {
             message.error("The incidents service (bundle org.opsbench.incidents) is not running.");
         } else if (admin != null) {
@@ -264,6 +277,7 @@ public class TicketEditorPart {
         kind.select(0);
         kind.setEnabled(true);
         worklog.clear();
+        attachments.clear();
         knownErrors.setText("");
         lifecycle.clear();
         title.setFocus();
@@ -274,10 +288,12 @@ public class TicketEditorPart {
         Incidents service = incidents;
         Background.run(ui, "Reading " + ref, false, () -> new Loaded(service.ticket(principal, ref).orElseThrow(
                 () -> new IllegalArgumentException("no ticket " + ref)), service.transitions(principal, ref),
-                service.worklog(principal, ref), service.knownErrorsFor(principal, ref)), this::show, this::failed);
+                service.worklog(principal, ref), service.attachments(principal, ref),
+                service.knownErrorsFor(principal, ref)), this::show, this::failed);
     }
 
-    private record Loaded(Ticket ticket, Set<TicketState> next, List<WorklogEntry> log, List<Problem> known) {
+    private record Loaded(Ticket ticket, Set<TicketState> next, List<WorklogEntry> log, List<Attachment> files,
+            List<Problem> known) {
     }
 
     private void show(Loaded l) {
@@ -304,6 +320,7 @@ public class TicketEditorPart {
         group.setText(t.group() == null ? "" : t.group());
         assignee.setText(t.assignee() == null ? "" : t.assignee());
         worklog.setRows(l.log());
+        attachments.setRows(l.files());
         knownErrors.setText(l.known().isEmpty()
                 ? ""
                 : l.known().stream()
@@ -357,6 +374,14 @@ public class TicketEditorPart {
             message.info(t.reference() + " assigned");
             open(t.reference());
         }, this::failed);
+    }
+
+    /** Adds the items picked from the CMDB to the typed ids. */
+    private void pickCis() {
+        CiPickerDialog dialog = cmdb == null ? null : new CiPickerDialog(root.getShell(), ui, cmdb);
+        if (dialog != null && dialog.open() == org.eclipse.jface.window.Window.OK) {
+            cis.setText(CiPickerDialog.merged(cis.getText(), dialog.picked()));
+        }
     }
 
     /** The message line of the editor. */

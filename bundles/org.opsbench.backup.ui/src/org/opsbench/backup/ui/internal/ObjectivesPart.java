@@ -56,7 +56,7 @@ public class ObjectivesPart {
                 .column("Type", 70, s -> s.objective().ci().type())
                 .column("Job", 150, s -> s.objective().job())
                 .column("RPO", 80, s -> Texts.duration(s.objective().rpo()))
-                .column("Backup age", 110,
+                .column("Backup age", 130,
                         s -> s.backupAge() == null ? "no verified backup" : Texts.duration(s.backupAge()))
                 .column("RPO state", 90, s -> s.rpoState().name())
                 .column("RTO", 80, s -> Texts.duration(s.objective().rto()))

@@ -51,8 +51,11 @@ public final class RunPipeline {
     static final int SOURCE_CHUNKS = 512;
     /** Target pipe: up to this many transform buffers between the transform and the target's write. */
     static final int TARGET_CHUNKS = 32;
-    /** Bytes the transform takes from the source at once (large arrays keep the SHA-256 intrinsic busy). */
-    static final int TRANSFORM_BUFFER = 512 * 1024;
+    /**
+     * Bytes the transform takes from the source at once: large arrays keep the SHA-256 intrinsic busy, and below half a
+     * G1 region (1 MiB with a 1 GiB heap) the copies handed along the pipes are no humongous allocations.
+     */
+    static final int TRANSFORM_BUFFER = 256 * 1024;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

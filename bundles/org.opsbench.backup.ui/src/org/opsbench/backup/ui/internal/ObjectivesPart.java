@@ -56,12 +56,13 @@ public class ObjectivesPart {
                 .column("Type", 70, s -> s.objective().ci().type())
                 .column("Job", 150, s -> s.objective().job())
                 .column("RPO", 80, s -> Texts.duration(s.objective().rpo()))
-                .column("Backup age", 110, s -> s.backupAge() == null ? "no backup" : Texts.duration(s.backupAge()))
+                .column("Backup age", 130,
+                        s -> s.backupAge() == null ? "no verified backup" : Texts.duration(s.backupAge()))
                 .column("RPO state", 90, s -> s.rpoState().name())
                 .column("RTO", 80, s -> Texts.duration(s.objective().rto()))
                 .column("Last drill", 100, s -> s.lastDrill() == null ? "none passed" : Texts.duration(s.lastDrill()))
                 .column("RTO state", 90, s -> s.rtoState().name())
-                .column("Last good backup", 150, s -> Texts.time(s.lastGoodBackup()));
+                .column("Last verified backup", 150, s -> Texts.time(s.lastGoodBackup()));
         table.colors(0, s -> color(s.state()), s -> null);
         table.colors(6, s -> color(s.rpoState()), s -> null);
         table.colors(9, s -> color(s.rtoState()), s -> null);

@@ -25,7 +25,7 @@ class ApiPackagesTest {
                     c.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE).toString());
         }
         assertEquals(Map.of("org.opsbench.core", "1.0.0", "org.opsbench.core.changes", "1.0.0",
-                "org.opsbench.core.cmdb", "1.1.0", "org.opsbench.core.events", "1.2.0", "org.opsbench.core.security",
+                "org.opsbench.core.cmdb", "1.1.0", "org.opsbench.core.events", "1.3.0", "org.opsbench.core.security",
                 "1.1.0",
                 "org.opsbench.core.spi", "1.0.0"), exported);
     }

@@ -73,7 +73,7 @@ class PluginsUiTest {
             TableItem row = rowOf(s, root, "com.example.dynamicview");
             assertTrue(row.getText(5).equals("extensions/com.example.dynamicview_1.0.0.jar"), row.getText(5));
             MPart navigator = (MPart) models.find(WorkbenchIds.PART_NAVIGATOR, app);
-            s.waitUntil("the new view in the navigator", 10_000, () -> navigatorLists(s, navigator, "Dynamic View"));
+            s.waitUntil("the new view in the navigator", 20_000, () -> navigatorLists(s, navigator, "Dynamic View"));
             Table table = (Table) s.find(root, "plugins.table");
             table.setSelection(row);
             table.notifyListeners(SWT.Selection, new Event());
@@ -88,7 +88,7 @@ class PluginsUiTest {
                     .noneMatch(d -> d.getElementId().equals(DYNAMIC_PART)));
             s.waitUntil("the removed bundle gone from the Plug-ins view", 20_000, () -> rowOf(s, root,
                     "com.example.dynamicview") == null);
-            s.waitUntil("the removed view gone from the navigator", 10_000,
+            s.waitUntil("the removed view gone from the navigator", 20_000,
                     () -> !navigatorLists(s, navigator, "Dynamic View"));
         });
     }

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.EventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
@@ -41,6 +43,9 @@ public class NavigatorPart {
     @Inject
     EPartService parts;
 
+    @Inject
+    UISynchronize ui;
+
     private TableSupport<MPartDescriptor> table;
 
     @PostConstruct
@@ -71,6 +76,16 @@ public class NavigatorPart {
         if (table != null && !table.control().isDisposed()) {
             table.setRows(views(application));
         }
+    }
+
+    /**
+     * An extension bundle came or went (the platform's {@code org.opsbench.extensions} topic): list the views again
+     * once the model assembler has merged or removed its fragment.
+     */
+    @Inject
+    @Optional
+    void extensionChanged(@EventTopic("org/opsbench/extensions/*") Event event) {
+        ui.asyncExec(() -> descriptorsChanged(event));
     }
 
     /** The part descriptors shown as views, in model order. */

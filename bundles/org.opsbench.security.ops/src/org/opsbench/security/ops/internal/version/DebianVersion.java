@@ -9,31 +9,8 @@ public record DebianVersion(long epoch, String upstream, String revision) implem
 
     /** Parses {@code text} the way dpkg does; an unparsable epoch counts as 0. */
     public static DebianVersion parse(String text) {
-        String s = text.strip();
-        long epoch = 0;
-        int colon = s.indexOf(':');
-        if (colon > 0) {
-            String e = s.substring(0, colon);
-            if (allDigits(e) && e.length() < 18) {
-                epoch = Long.parseLong(e);
-            }
-            s = s.substring(colon + 1);
-        }
-        int dash = s.lastIndexOf('-');
-        if (dash >= 0) {
-            return new DebianVersion(epoch, s.substring(0, dash), s.substring(dash + 1));
-        }
-        return new DebianVersion(epoch, s, "");
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        Evr p = Evr.split(text);
+        return new DebianVersion(p.epoch(), p.main(), p.suffix());
     }
 
     /** Compares two version strings as {@code dpkg --compare-versions} does: negative, zero or positive. */

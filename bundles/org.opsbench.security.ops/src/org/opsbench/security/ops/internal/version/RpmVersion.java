@@ -9,30 +9,8 @@ public record RpmVersion(long epoch, String version, String release) implements 
 
     /** Parses {@code text}; an absent or unparsable epoch counts as 0, an absent release as empty. */
     public static RpmVersion parse(String text) {
-        String s = text.strip();
-        long epoch = 0;
-        int colon = s.indexOf(':');
-        if (colon > 0) {
-            String e = s.substring(0, colon);
-            if (allDigits(e) && e.length() < 18) {
-                epoch = Long.parseLong(e);
-            }
-            s = s.substring(colon + 1);
-        }
-        int dash = s.lastIndexOf('-');
-        return dash >= 0
-                ? new RpmVersion(epoch, s.substring(0, dash), s.substring(dash + 1))
-                : new RpmVersion(epoch, s, "");
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        Evr p = Evr.split(text);
+        return new RpmVersion(p.epoch(), p.main(), p.suffix());
     }
 
     /** Compares two EVR strings: negative, zero or positive. */

@@ -2,13 +2,11 @@ package org.opsbench.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,19 +28,17 @@ class AreasTogetherTest {
     @TempDir
     Path dir;
 
-    private int marker;
-
     @Test
     void aProblemOpensAnIncidentAndAChangeHoldsItsHostInMaintenance() throws Exception {
         RunningServer server = product.start(dir, "--console");
         assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
-        loginAsAdmin(server);
+        server.loginAsAdmin();
 
         Path csv = dir.resolve("items.csv");
         Files.writeString(csv, "type,name,lifecycle,tags,groups\nserver,e2e-web,deployed,linux,web\n");
-        String imported = run(server, "assets:import csv " + csv);
+        String imported = server.answer("assets:import csv " + csv);
         assertTrue(!imported.contains("error:"), imported);
-        String shown = run(server, "assets:show server/e2e-web");
+        String shown = server.answer("assets:show server/e2e-web");
         Matcher id = Pattern.compile("server e2e-web\\s+\\[[^]]*]\\s+id (\\S+)").matcher(shown);
         assertTrue(id.find(), shown);
 
@@ -50,68 +46,33 @@ class AreasTogetherTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        String host = run(server, "monitoring:host set e2e-web address=127.0.0.1 check=tcp check.port=" + closed
+        String host = server.answer("monitoring:host set e2e-web address=127.0.0.1 check=tcp check.port=" + closed
                 + " interval=1h attempts=1 ci=" + id.group(1));
         assertTrue(host.contains("created host set e2e-web"), host);
-        String down = run(server, "monitoring:run e2e-web");
+        String down = server.answer("monitoring:run e2e-web");
         assertTrue(down.contains("e2e-web: DOWN (HARD)"), down);
 
         // the incidents area heard the hard problem and opened one incident for the host
-        String queue = until(server, "incidents:list --all e2e-web", out -> out.contains("INC-"));
+        String queue = server.answerUntil("incidents:list --all e2e-web", out -> out.contains("INC-"));
         assertTrue(Pattern.compile("(?m)^INC-\\d+\\s.*e2e-web DOWN").matcher(queue).find(), queue);
 
-        String created = run(server, "changes:create emergency \"replace the NIC\" items=" + id.group(1));
+        String created = server.answer("changes:create emergency \"replace the NIC\" items=" + id.group(1));
         Matcher ref = Pattern.compile("created (CHG-\\d+)").matcher(created);
         assertTrue(ref.find(), created);
         String change = ref.group(1);
-        assertTrue(run(server, "changes:submit " + change).contains(change + " is SUBMITTED"));
-        String scheduled = run(server, "changes:schedule " + change + " now now+2h");
+        assertTrue(server.answer("changes:submit " + change).contains(change + " is SUBMITTED"));
+        String scheduled = server.answer("changes:schedule " + change + " now now+2h");
         assertTrue(scheduled.contains("scheduled " + change), scheduled);
-        String implementing = run(server, "changes:move " + change + " IMPLEMENTING");
+        String implementing = server.answer("changes:move " + change + " IMPLEMENTING");
         assertTrue(implementing.contains(change + " is IMPLEMENTING"), implementing);
 
         // monitoring heard the change start: the host is in maintenance for it
-        String windows = until(server, "monitoring:downtime list", out -> out.contains("change " + change + ":"));
+        String windows = server.answerUntil("monitoring:downtime list", out -> out.contains("change " + change + ":"));
         assertTrue(Pattern.compile("(?m)^\\d+\\s+e2e-web\\s+\\S+\\s+\\S+\\s+active\\s+system:changes\\s+change "
                 + change + ": implementing: replace the NIC$").matcher(windows).find(), windows);
 
-        String implemented = run(server, "changes:move " + change + " IMPLEMENTED");
+        String implemented = server.answer("changes:move " + change + " IMPLEMENTED");
         assertTrue(implemented.contains(change + " is IMPLEMENTED"), implemented);
-        until(server, "monitoring:downtime list", out -> !out.contains("change " + change + ":"));
-    }
-
-    private void loginAsAdmin(RunningServer server) throws Exception {
-        Path initial = server.workspace().resolve("security/initial-admin-password");
-        long deadline = System.nanoTime() + RunningServer.LIMIT.toNanos();
-        while (!Files.exists(initial) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        String password = Files.readString(initial).strip();
-        String login = server.command("opsbench:login admin\n" + password, line -> line.contains("logged in as")
-                || line.contains("error:"));
-        assertTrue(login.contains("logged in as admin"), login);
-    }
-
-    /** Runs one console command and returns what it printed (up to a marker echoed after it). */
-    private String run(RunningServer server, String command) throws Exception {
-        String end = "END-OF-ANSWER-" + (++marker);
-        String answer = server.command(command + "\necho " + end, line -> line.contains(end));
-        // the console's prompt stands before the first line of each answer
-        return answer.substring(0, answer.lastIndexOf(end)).replaceAll("(?m)^(g! )+", "");
-    }
-
-    /** Runs {@code command} again until its answer satisfies {@code done} (events arrive asynchronously). */
-    private String until(RunningServer server, String command, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + RunningServer.LIMIT.toNanos();
-        String answer = "";
-        while (System.nanoTime() < deadline) {
-            answer = run(server, command);
-            if (done.test(answer)) {
-                return answer;
-            }
-            Thread.sleep(200);
-        }
-        return fail("'" + command + "' never answered as expected within " + RunningServer.LIMIT.toSeconds()
-                + " s; last: " + answer);
+        server.answerUntil("monitoring:downtime list", out -> !out.contains("change " + change + ":"));
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,35 +43,33 @@ class ExtensionsTest {
     @TempDir
     Path dir;
 
-    private int marker;
-
     @Test
     void theExampleCheckTypeRunsWhenDroppedInAndLeavesNothingWhenRemoved() throws Exception {
         Path jar = example("com.example.opsbench.tlsexpiry");
         int port = tlsListener(10);
         RunningServer server = product.start(dir, "--console");
         assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
-        login(server);
-        assertTrue(run(server, "opsbench:extensions").contains("no extensions installed"));
-        String before = run(server, "monitoring:host set tls-web address=127.0.0.1 check=tcp check.port=" + port
+        server.loginAsAdmin();
+        assertTrue(server.answer("opsbench:extensions").contains("no extensions installed"));
+        String before = server.answer("monitoring:host set tls-web address=127.0.0.1 check=tcp check.port=" + port
                 + " interval=1h attempts=1");
         assertTrue(before.contains("created host set tls-web"), before);
-        String unknown = run(server, "monitoring:check set tls-web/cert type=tls-expiry port=" + port);
+        String unknown = server.answer("monitoring:check set tls-web/cert type=tls-expiry port=" + port);
         assertTrue(unknown.contains("error:") && unknown.contains("tls-expiry"), unknown);
 
         Path extensions = server.workspace().resolve("extensions");
         Files.createDirectories(extensions);
         Files.copy(jar, extensions.resolve(jar.getFileName()));
         // ACTIVE once monitoring has bound the check type (DS creates a delayed component on first use)
-        String listed = until(server, "opsbench:extensions",
+        String listed = server.answerUntil("opsbench:extensions",
                 out -> out.contains("component com.example.opsbench.tlsexpiry.TlsExpiryCheck ACTIVE"));
         assertTrue(Pattern.compile("ACTIVE\\s+com.example.opsbench.tlsexpiry 1.0.0").matcher(listed).find(), listed);
         assertFalse(listed.contains("FAULTY"), listed);
 
-        String created = run(server, "monitoring:check set tls-web/cert type=tls-expiry port=" + port
+        String created = server.answer("monitoring:check set tls-web/cert type=tls-expiry port=" + port
                 + " warn.days=30 critical.days=3 interval=1h attempts=1");
         assertTrue(created.contains("created check set tls-web/cert"), created);
-        String result = run(server, "monitoring:run tls-web/cert");
+        String result = server.answer("monitoring:run tls-web/cert");
         assertTrue(result.contains("tls-web/cert: WARNING (HARD)"), result);
         assertTrue(Pattern.compile("certificate of CN=tls-web.test expires in (9|10) days").matcher(result).find(),
                 result);
@@ -80,9 +77,9 @@ class ExtensionsTest {
         server.awaitLog("Extension com.example.opsbench.tlsexpiry");
 
         Files.delete(extensions.resolve(jar.getFileName()));
-        until(server, "opsbench:extensions", out -> out.contains("no extensions installed"));
-        assertFalse(run(server, "opsbench:extensions -a").contains("com.example"));
-        String gone = run(server, "monitoring:run tls-web/cert");
+        server.answerUntil("opsbench:extensions", out -> out.contains("no extensions installed"));
+        assertFalse(server.answer("opsbench:extensions -a").contains("com.example"));
+        String gone = server.answer("monitoring:run tls-web/cert");
         assertTrue(gone.contains("check type 'tls-expiry' is not installed"), gone);
         server.awaitLog("uninstalled: " + jar.getFileName() + " was removed");
     }
@@ -94,39 +91,39 @@ class ExtensionsTest {
         int steadyPort = countingListener(connects);
         RunningServer server = product.start(dir, "--console");
         assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
-        login(server);
-        String steady = run(server, "monitoring:host set steady address=127.0.0.1 check=tcp check.port=" + steadyPort
+        server.loginAsAdmin();
+        String steady = server.answer("monitoring:host set steady address=127.0.0.1 check=tcp check.port=" + steadyPort
                 + " interval=1s attempts=1");
         assertTrue(steady.contains("created host set steady"), steady);
 
-        String installed = run(server, "opsbench:install " + jar);
+        String installed = server.answer("opsbench:install " + jar);
         Matcher file = Pattern.compile("installed com.example.opsbench.faulty \\S+ as (\\S+\\.jar): ACTIVE")
                 .matcher(installed);
         assertTrue(file.find(), installed);
-        String faulty = until(server, "opsbench:extensions",
+        String faulty = server.answerUntil("opsbench:extensions",
                 out -> out.contains("component com.example.opsbench.faulty.FailingActivation FAILED_ACTIVATION"));
         assertTrue(faulty.contains("FAULTY"), faulty);
         assertTrue(faulty.contains("deliberately failing activation"), faulty);
 
-        assertTrue(run(server, "monitoring:host set broken address=127.0.0.1 check=faulty-throws interval=1s"
+        assertTrue(server.answer("monitoring:host set broken address=127.0.0.1 check=faulty-throws interval=1s"
                 + " attempts=1").contains("created host set broken"));
-        assertTrue(run(server, "monitoring:check set broken/hangs type=faulty-hangs interval=1s timeout=1s"
+        assertTrue(server.answer("monitoring:check set broken/hangs type=faulty-hangs interval=1s timeout=1s"
                 + " attempts=1").contains("created check set broken/hangs"));
-        until(server, "monitoring:hosts", out -> out.contains("the check failed: java.lang.IllegalStateException: "
+        server.answerUntil("monitoring:hosts", out -> out.contains("the check failed: java.lang.IllegalStateException: "
                 + "deliberately broken check"));
-        until(server, "monitoring:checks broken", out -> out.contains("no result within the timeout of 1000 ms"));
+        server.answerUntil("monitoring:checks broken", out -> out.contains("no result within the timeout of 1000 ms"));
 
         // while the hung run still holds its thread, the steady host's check keeps coming on its 1 s schedule
         int seen = connects.get();
-        until(server, "monitoring:hosts", out -> connects.get() >= seen + 3);
-        assertTrue(run(server, "monitoring:hosts").matches("(?s).*steady\\s+127.0.0.1\\s+UP.*"));
+        server.answerUntil("monitoring:hosts", out -> connects.get() >= seen + 3);
+        assertTrue(server.answer("monitoring:hosts").matches("(?s).*steady\\s+127.0.0.1\\s+UP.*"));
 
-        String removed = run(server, "opsbench:uninstall " + file.group(1));
+        String removed = server.answer("opsbench:uninstall " + file.group(1));
         assertTrue(removed.contains("uninstalled " + file.group(1)), removed);
-        until(server, "opsbench:extensions", out -> out.contains("no extensions installed"));
+        server.answerUntil("opsbench:extensions", out -> out.contains("no extensions installed"));
         int after = connects.get();
-        until(server, "monitoring:hosts", out -> connects.get() >= after + 2);
-        assertTrue(run(server, "opsbench:status").contains("Opsbench"));
+        server.answerUntil("monitoring:hosts", out -> connects.get() >= after + 2);
+        assertTrue(server.answer("opsbench:status").contains("Opsbench"));
     }
 
     @Test
@@ -135,15 +132,15 @@ class ExtensionsTest {
                 .resolve("../releng/org.opsbench.repository/target/repository").toAbsolutePath().normalize();
         RunningServer server = product.start(dir, "--console");
         assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
-        login(server);
+        server.loginAsAdmin();
 
-        String missing = run(server, "opsbench:install " + dir.toUri() + " org.opsbench.core.source");
+        String missing = server.answer("opsbench:install " + dir.toUri() + " org.opsbench.core.source");
         assertTrue(missing.contains("error: source: ") && missing.contains("is not a p2 repository"), missing);
-        String unknown = run(server, "opsbench:install " + repository.toUri() + " com.example.nothing");
+        String unknown = server.answer("opsbench:install " + repository.toUri() + " com.example.nothing");
         assertTrue(unknown.contains("error: bundle: no bundle com.example.nothing in the p2 repository"), unknown);
 
         // a source bundle of the SDK: a real bundle, taken from the repository's artifacts.jar and mapping rules
-        String installed = run(server, "opsbench:install " + repository.toUri() + " org.opsbench.core.source");
+        String installed = server.answer("opsbench:install " + repository.toUri() + " org.opsbench.core.source");
         Matcher file = Pattern.compile("installed org.opsbench.core.source (\\S+) as (\\S+\\.jar): ACTIVE")
                 .matcher(installed);
         assertTrue(file.find(), installed);
@@ -151,14 +148,15 @@ class ExtensionsTest {
 
         Path bad = server.workspace().resolve("extensions/broken.jar");
         Files.writeString(bad, "not a zip");
-        String problem = until(server, "opsbench:extensions", out -> out.contains("problem broken.jar: not installed"));
+        String problem = server.answerUntil("opsbench:extensions",
+                out -> out.contains("problem broken.jar: not installed"));
         assertTrue(problem.contains("ACTIVE      org.opsbench.core.source"), problem);
         server.awaitLog("Extension broken.jar not installed");
-        assertTrue(run(server, "monitoring:hosts").contains("no hosts"));
+        assertTrue(server.answer("monitoring:hosts").contains("no hosts"));
 
-        assertTrue(run(server, "opsbench:uninstall " + file.group(2)).contains("uninstalled " + file.group(2)));
+        assertTrue(server.answer("opsbench:uninstall " + file.group(2)).contains("uninstalled " + file.group(2)));
         Files.delete(bad);
-        until(server, "opsbench:extensions", out -> out.contains("no extensions installed") && !out.contains(
+        server.answerUntil("opsbench:extensions", out -> out.contains("no extensions installed") && !out.contains(
                 "problem"));
     }
 
@@ -229,39 +227,5 @@ class ExtensionsTest {
         }, "extensions-test-listener");
         t.setDaemon(true);
         t.start();
-    }
-
-    private void login(RunningServer server) throws Exception {
-        Path initial = server.workspace().resolve("security/initial-admin-password");
-        long deadline = System.nanoTime() + RunningServer.LIMIT.toNanos();
-        while (!Files.exists(initial) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        String password = Files.readString(initial).strip();
-        String login = server.command("opsbench:login admin\n" + password, line -> line.contains("logged in as")
-                || line.contains("error:"));
-        assertTrue(login.contains("logged in as admin"), login);
-    }
-
-    /** Runs one console command and returns what it printed (up to a marker echoed after it). */
-    private String run(RunningServer server, String command) throws Exception {
-        String end = "END-OF-ANSWER-" + (++marker);
-        String answer = server.command(command + "\necho " + end, line -> line.contains(end));
-        return answer.substring(0, answer.lastIndexOf(end)).replaceAll("(?m)^(g! )+", "");
-    }
-
-    /** Runs {@code command} again until its answer satisfies {@code done}. */
-    private String until(RunningServer server, String command, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + RunningServer.LIMIT.toNanos();
-        String answer = "";
-        while (System.nanoTime() < deadline) {
-            answer = run(server, command);
-            if (done.test(answer)) {
-                return answer;
-            }
-            Thread.sleep(200);
-        }
-        return fail("'" + command + "' never answered as expected within " + RunningServer.LIMIT.toSeconds()
-                + " s; last: " + answer);
     }
 }

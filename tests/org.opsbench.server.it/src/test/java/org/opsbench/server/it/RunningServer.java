@@ -1,5 +1,6 @@
 package org.opsbench.server.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
@@ -36,6 +37,8 @@ final class RunningServer implements AutoCloseable {
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer stdout = new StringBuffer();
+
+    private int marker;
 
     private RunningServer(Process process, Path workspace, Path report, Path stderr) {
         this.process = process;
@@ -112,6 +115,42 @@ final class RunningServer implements AutoCloseable {
             }
         }
         return fail("No complete answer to '" + input + "' within " + LIMIT.toSeconds() + " s: " + answer + output());
+    }
+
+    /** Logs the console in as {@code admin} with the initial password the server writes at its first start. */
+    void loginAsAdmin() throws IOException, InterruptedException {
+        Path initial = workspace.resolve("security/initial-admin-password");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(initial) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String password = Files.readString(initial).strip();
+        String login = command("opsbench:login admin\n" + password, line -> line.contains("logged in as")
+                || line.contains("error:"));
+        assertTrue(login.contains("logged in as admin"), login);
+    }
+
+    /** Runs one console command and returns what it printed (up to a marker echoed after it). */
+    String answer(String command) throws IOException, InterruptedException {
+        String end = "END-OF-ANSWER-" + (++marker);
+        String answer = command(command + "\necho " + end, line -> line.contains(end));
+        // the console's prompt stands before the first line of each answer
+        return answer.substring(0, answer.lastIndexOf(end)).replaceAll("(?m)^(g! )+", "");
+    }
+
+    /** Runs {@code command} again until its answer satisfies {@code done} (events arrive asynchronously). */
+    String answerUntil(String command, Predicate<String> done) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        String answer = "";
+        while (System.nanoTime() < deadline) {
+            answer = answer(command);
+            if (done.test(answer)) {
+                return answer;
+            }
+            Thread.sleep(200);
+        }
+        return fail("'" + command + "' never answered as expected within " + LIMIT.toSeconds() + " s; last: "
+                + answer);
     }
 
     /** Waits until the server log holds {@code text} (the log is written asynchronously to the events it reports). */

@@ -3,7 +3,8 @@
 # On a fresh machine it first installs what is missing. Extra arguments go to Maven (e.g. -o).
 set -euo pipefail
 source "$(dirname "$0")/releng/scripts/env.sh"
-ensure_packages "${UI_PACKAGES[@]}" "${SSH_PACKAGES[@]}" "${MONITORING_PACKAGES[@]}" "${ASSETS_PACKAGES[@]}"
+ensure_packages "${UI_PACKAGES[@]}" "${SSH_PACKAGES[@]}" "${MONITORING_PACKAGES[@]}" "${ASSETS_PACKAGES[@]}" \
+  "${POSTGRES_PACKAGES[@]}"
 ensure_ssh_test_user
 cd "$OPSBENCH_ROOT"
 

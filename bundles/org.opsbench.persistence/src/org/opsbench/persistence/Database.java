@@ -8,10 +8,14 @@ package org.opsbench.persistence;
  * Metatype):
  * <ul>
  * <li>{@code url}: a JDBC URL; empty (the default) means embedded Derby in {@code <workspace>/db}, where the workspace
- * is the framework property {@value #WORKSPACE_PROPERTY} (default {@code ${user.home}/.opsbench});</li>
+ * is the framework property {@value #WORKSPACE_PROPERTY} (default {@code ${user.home}/.opsbench}); for PostgreSQL
+ * {@code jdbc:postgresql://host:port/database} (driver bundle {@code org.postgresql.jdbc});</li>
  * <li>{@code user}: the database user, empty for none;</li>
  * <li>{@code passwordAlias}: alias of the database password in the {@link org.opsbench.core.security.SecretStore};
  * empty for none. Never put a password into the URL: the URL appears in logs and service properties;</li>
+ * <li>{@code passwordReference}: where the password lives when it is not in the secret store (which itself lives in the
+ * database): {@code env:NAME}, {@code property:NAME} (framework or system property) or {@code file:PATH} (first line of
+ * the file); empty for none. At most one of {@code passwordAlias} and {@code passwordReference};</li>
  * <li>{@code poolSize}: the most connections open at once (default 8);</li>
  * <li>{@code connectionTimeout}: seconds a caller waits for a free connection before an {@link java.sql.SQLException}
  * (default 30).</li>

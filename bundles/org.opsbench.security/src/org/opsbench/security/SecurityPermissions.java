@@ -18,6 +18,11 @@ public final class SecurityPermissions {
     /** Rotate the master key of the vault. */
     public static final String VAULT_ROTATE = "security:vault:rotate";
 
+    /** Issue, list and revoke one's own API tokens. */
+    public static final String TOKENS = "security:tokens";
+    /** Issue, list and revoke the API tokens of other users. */
+    public static final String ADMIN = "security:admin";
+
     private SecurityPermissions() {
     }
 }

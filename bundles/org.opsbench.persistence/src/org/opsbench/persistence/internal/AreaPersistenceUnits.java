@@ -1,5 +1,7 @@
 package org.opsbench.persistence.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,6 +55,12 @@ public final class AreaPersistenceUnits implements PersistenceUnits {
         settings.put(PersistenceUnitProperties.LOGGING_LOGGER, OsgiSessionLog.class.getName());
         settings.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         settings.putAll(properties);
+        if (!settings.containsKey(PersistenceUnitProperties.TARGET_DATABASE)) {
+            String target = dialect().eclipseLinkTarget();
+            if (target != null) {
+                settings.put(PersistenceUnitProperties.TARGET_DATABASE, target);
+            }
+        }
         // the design: the area's class loader, the shared data source, no weaving, schemas from migrations only
         settings.put(PersistenceUnitProperties.CLASSLOADER,
                 new UnitClassLoader("persistence unit " + unitName + " of " + area.getSymbolicName(),
@@ -69,5 +77,15 @@ public final class AreaPersistenceUnits implements PersistenceUnits {
         }
         logger.debug("EntityManagerFactory for unit {} of bundle {} created", unitName, area.getSymbolicName());
         return factory;
+    }
+
+    /** The dialect of the shared database; EclipseLink otherwise guesses from a connection of its own. */
+    private SqlDialect dialect() {
+        try (Connection c = dataSource.getConnection()) {
+            return SqlDialect.of(c);
+        } catch (SQLException e) {
+            logger.warn("cannot tell the database product, EclipseLink detects it: {}", e.getMessage());
+            return SqlDialect.OTHER;
+        }
     }
 }

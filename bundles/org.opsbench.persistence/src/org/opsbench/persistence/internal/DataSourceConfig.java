@@ -25,6 +25,12 @@ public @interface DataSourceConfig {
             + " store; empty for none.", required = false)
     String passwordAlias() default "";
 
+    /** Where the password lives when not in the SecretStore: env:NAME, property:NAME or file:PATH; empty for none. */
+    @AttributeDefinition(name = "Password reference", description = "Where the database password lives, when not in"
+            + " the secret store: env:NAME (environment variable), property:NAME (system property) or file:PATH (first"
+            + " line of a file readable only by the service user); empty for none. Never the password itself.", required = false)
+    String passwordReference() default "";
+
     /** Most connections open at once. */
     @AttributeDefinition(name = "Pool size", description = "Most database connections open at once.", min = "1")
     int poolSize() default 8;

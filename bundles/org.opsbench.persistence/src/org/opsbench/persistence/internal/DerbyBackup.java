@@ -44,6 +44,14 @@ public final class DerbyBackup implements DatabaseBackup {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             if (!"Apache Derby".equals(meta.getDatabaseProductName())) {
+                if (SqlDialect.ofProduct(meta.getDatabaseProductName()) == SqlDialect.POSTGRESQL) {
+                    throw new UnsupportedOperationException(
+                            "Online backup from Opsbench works on Derby only; the shared"
+                                    + " database is PostgreSQL " + meta.getDatabaseProductVersion()
+                                    + ": back it up with"
+                                    + " pg_dump (for example pg_dump -Fc -f opsbench.dump <database>) and restore with"
+                                    + " pg_restore, see docs/server.md");
+                }
                 throw new UnsupportedOperationException("online backup needs Derby; the shared database is "
                         + meta.getDatabaseProductName() + ": use its own backup tools");
             }

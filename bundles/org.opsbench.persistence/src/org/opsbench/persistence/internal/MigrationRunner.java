@@ -39,6 +39,7 @@ final class MigrationRunner {
 
     MigrationReport run(Connection c) throws SQLException {
         HistoryTable.ensureExists(c);
+        SqlDialect dialect = SqlDialect.of(c);
         c.setAutoCommit(false);
         try {
             HistoryTable.lock(c);
@@ -59,7 +60,7 @@ final class MigrationRunner {
                             + ") is pending but version " + current
                             + " is already applied. Versions must be added in ascending order.", null);
                 } else {
-                    applied.add(apply(c, step));
+                    applied.add(apply(c, dialect, step));
                     current = step.version();
                 }
             }
@@ -83,14 +84,14 @@ final class MigrationRunner {
         }
     }
 
-    private AppliedMigration apply(Connection c, Migration step) throws SQLException {
+    private AppliedMigration apply(Connection c, SqlDialect dialect, Migration step) throws SQLException {
         long started = System.nanoTime();
         if (step.sql() != null) {
             List<SqlScript.Statement> statements = SqlScript.split(step.sql());
             for (int i = 0; i < statements.size(); i++) {
                 SqlScript.Statement statement = statements.get(i);
                 try (Statement s = c.createStatement()) {
-                    s.execute(statement.sql());
+                    s.execute(dialect.translate(statement.sql()));
                 } catch (SQLException e) {
                     throw new MigrationException(area, step.version(), statement.line(),
                             "Migration of area '" + area + "' failed at version " + step.version() + " ("

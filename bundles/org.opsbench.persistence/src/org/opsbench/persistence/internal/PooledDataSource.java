@@ -54,7 +54,7 @@ public final class PooledDataSource implements DataSource {
             throws SQLException {
         this.logger = logger;
         String user = config.user().strip();
-        String password = password(config.passwordAlias().strip(), context);
+        String password = password(config, context);
         String url = config.url().strip();
         if (url.isEmpty()) {
             Path workspace = workspace(context);
@@ -63,7 +63,9 @@ public final class PooledDataSource implements DataSource {
         } else {
             source = EmbeddedDerby.fromUrl(url, user, password)
                     .<ConnectionSource>map(derby -> derby)
-                    .orElseGet(() -> new DriverSource(url, user, password, () -> drivers));
+                    .orElseGet(() -> PostgresSource.accepts(url)
+                            ? new PostgresSource(url, user, password)
+                            : new DriverSource(url, user, password, () -> drivers));
         }
         pool = new ConnectionPool(source, config.poolSize(), Duration.ofSeconds(config.connectionTimeout()));
         if (source instanceof EmbeddedDerby) {
@@ -117,7 +119,23 @@ public final class PooledDataSource implements DataSource {
     // Looked up by hand, only when an alias is configured: the security area's store keeps its secrets in the shared
     // database, so a DS reference from the data source to it would be a cycle (DataSource -> SecretStore ->
     // DataSource) that makes SCR reactivate both in a loop. The alias must name a vault the data source does not need.
-    private static String password(String alias, BundleContext context) {
+    private static String password(DataSourceConfig config, BundleContext context) {
+        String alias = config.passwordAlias().strip();
+        String reference = config.passwordReference().strip();
+        if (!alias.isEmpty() && !reference.isEmpty()) {
+            throw new IllegalArgumentException("Set either passwordAlias or passwordReference in "
+                    + Database.CONFIGURATION_PID + ", not both");
+        }
+        if (!reference.isEmpty()) {
+            return PasswordReference.resolve(reference, name -> {
+                String value = context.getProperty(name);
+                return value != null ? value : System.getProperty(name);
+            });
+        }
+        return aliased(alias, context);
+    }
+
+    private static String aliased(String alias, BundleContext context) {
         if (alias.isEmpty()) {
             return null;
         }

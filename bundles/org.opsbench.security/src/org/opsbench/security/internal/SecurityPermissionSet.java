@@ -3,6 +3,7 @@ package org.opsbench.security.internal;
 import static org.opsbench.core.security.BuiltInRole.ADMINISTRATOR;
 import static org.opsbench.core.security.BuiltInRole.AUDITOR;
 import static org.opsbench.core.security.BuiltInRole.OPERATOR;
+import static org.opsbench.core.security.BuiltInRole.VIEWER;
 
 import java.util.List;
 
@@ -32,6 +33,10 @@ public final class SecurityPermissionSet implements PermissionSet {
                 PermissionDeclaration.of(SecurityPermissions.VAULT_WRITE, "Store and delete credentials",
                         ADMINISTRATOR),
                 PermissionDeclaration.of(SecurityPermissions.VAULT_ROTATE, "Rotate the vault's master key",
+                        ADMINISTRATOR),
+                PermissionDeclaration.of(SecurityPermissions.TOKENS, "Issue, list and revoke one's own API tokens",
+                        ADMINISTRATOR, OPERATOR, VIEWER, AUDITOR),
+                PermissionDeclaration.of(SecurityPermissions.ADMIN, "Manage the API tokens of other users",
                         ADMINISTRATOR));
     }
 }

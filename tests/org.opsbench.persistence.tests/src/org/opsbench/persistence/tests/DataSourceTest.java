@@ -146,6 +146,29 @@ class DataSourceTest {
     }
 
     @Test
+    void passwordReferenceToAnUnsetPropertyFailsActivationNamingTheSetting() throws Exception {
+        DB.configureWithoutWaiting(Map.of("url", DB.url(), "passwordReference", "property:opsbench.test.no.such"));
+        ServiceComponentRuntime scr = DB.service(ServiceComponentRuntime.class);
+        Bundle persistence = FrameworkUtil.getBundle(PooledDataSource.class);
+        ComponentDescriptionDTO description = scr.getComponentDescriptionDTO(persistence,
+                PooledDataSource.class.getName());
+        String failure = null;
+        long deadline = System.currentTimeMillis() + DerbyDatabase.WAIT_MILLIS;
+        while (failure == null && System.currentTimeMillis() < deadline) {
+            for (ComponentConfigurationDTO dto : scr.getComponentConfigurationDTOs(description)) {
+                if (dto.state == ComponentConfigurationDTO.FAILED_ACTIVATION
+                        && "property:opsbench.test.no.such".equals(dto.properties.get("passwordReference"))) {
+                    failure = dto.failure;
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertNotNull(failure, "the data source did not fail although the password reference points at nothing");
+        assertTrue(failure.contains("passwordReference") && failure.contains("opsbench.test.no.such")
+                && failure.contains("not set"), failure);
+    }
+
+    @Test
     void metatypeDescribesEveryConfigurationProperty() throws Exception {
         MetaTypeService metatype = DB.service(MetaTypeService.class);
         ObjectClassDefinition ocd = metatype.getMetaTypeInformation(FrameworkUtil.getBundle(PooledDataSource.class))
@@ -155,7 +178,8 @@ class DataSourceTest {
         Set<String> configured = Arrays.stream(DataSourceConfig.class.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());
         assertEquals(configured, described, "OSGI-INF/metatype/datasource.xml and DataSourceConfig differ");
-        assertEquals(Set.of("url", "user", "passwordAlias", "poolSize", "connectionTimeout"), described);
+        assertEquals(Set.of("url", "user", "passwordAlias", "passwordReference", "poolSize", "connectionTimeout"),
+                described);
         AttributeDefinition poolSize = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .filter(a -> a.getID().equals("poolSize")).findFirst().orElseThrow();
         assertEquals("8", poolSize.getDefaultValue()[0]);

@@ -134,17 +134,9 @@ public final class ClusterService implements Nodes, Leases, Sharding {
         }
     }
 
-    private int liveCount() {
-        try {
-            return nodes.live().size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting live nodes: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public ShardSet join(String name, int shards, ShardListener listener) {
-        ShardKeeper keeper = new ShardKeeper(leases, this::liveCount, name, shards, ttl, listener, solo);
+        ShardKeeper keeper = new ShardKeeper(leases, nodes.id(), name, shards, ttl, listener, solo);
         keeper.rebalance();
         keepers.add(keeper);
         return new ShardSet() {

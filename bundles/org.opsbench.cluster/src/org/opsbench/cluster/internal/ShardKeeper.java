@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 
 import org.opsbench.cluster.Lease;
 import org.opsbench.cluster.LeaseState;
@@ -19,14 +18,17 @@ import org.opsbench.cluster.ShardSet;
 
 /**
  * One node's shards of one piece of work. {@link #rebalance()} is one round: renew what is held (what could not be
- * renewed is lost), count the live nodes, give back the surplus over the fair share, take free shards up to it, and
- * take over expired shards (their holder stopped renewing) whatever the share. The owner calls it at a third of the
- * time to live; tests call it directly.
+ * renewed is lost), count the members, give back the surplus over the fair share, take free shards up to it, and take
+ * over expired shards (their holder stopped renewing) whatever the share. The owner calls it at a third of the time to
+ * live; tests call it directly.
+ * <p>
+ * Members are the nodes taking part in this work, each holding the lease {@code <name>.member.<node>} renewed with its
+ * shards: a rich client on the same database is a live node but no member, so it never shrinks the servers' share.
  */
 public final class ShardKeeper implements ShardSet {
 
     private final Leases leases;
-    private final IntSupplier liveNodes;
+    private final String member;
     private final String name;
     private final int count;
     private final Duration ttl;
@@ -34,21 +36,22 @@ public final class ShardKeeper implements ShardSet {
     private final boolean solo;
     private final Map<Integer, Lease> held = new ConcurrentHashMap<>();
     private final Object round = new Object();
+    private Lease membership;
     private volatile boolean closed;
 
     /**
-     * @param liveNodes
-     *            the number of live nodes (this one included)
+     * @param node
+     *            this node's id (names its membership lease)
      * @param solo
      *            hold every shard without leases (a process alone on embedded Derby)
      */
-    public ShardKeeper(Leases leases, IntSupplier liveNodes, String name, int count, Duration ttl,
-            ShardListener listener, boolean solo) {
+    public ShardKeeper(Leases leases, String node, String name, int count, Duration ttl, ShardListener listener,
+            boolean solo) {
         if (count < 1) {
             throw new IllegalArgumentException("shards: at least one, not " + count);
         }
         this.leases = leases;
-        this.liveNodes = liveNodes;
+        this.member = name + ".member." + node;
         this.name = name;
         this.count = count;
         this.ttl = ttl;
@@ -82,23 +85,59 @@ public final class ShardKeeper implements ShardSet {
                 return;
             }
             renew();
-            int live = Math.max(1, liveNodes.getAsInt());
-            int fair = (count + live - 1) / live;
+            if (membership == null || !membership.valid()) {
+                membership = leases.acquire(member, ttl).orElse(null);
+            }
+            Map<Integer, LeaseState> known = new TreeMap<>();
+            int members = 0;
+            for (LeaseState s : leases.list(name + ".")) {
+                if (s.name().startsWith(name + ".member.")) {
+                    members += s.expired() ? 0 : 1;
+                    continue;
+                }
+                try {
+                    known.put(shardOfLease(s.name()), s);
+                } catch (NumberFormatException e) {
+                    // another lease with the same prefix: not ours
+                }
+            }
+            int fair = (count + Math.max(1, members) - 1) / Math.max(1, members);
             if (held.size() > fair) {
                 giveBack(held.size() - fair);
             }
-            take(fair);
+            take(fair, known);
         }
     }
 
+    /** The nodes taking part in this work now (unexpired membership leases), read from the database. */
+    public int members() {
+        int members = 0;
+        for (LeaseState s : leases.list(name + ".member.")) {
+            members += s.expired() ? 0 : 1;
+        }
+        return members;
+    }
+
     private void renew() {
-        if (held.isEmpty()) {
+        List<Lease> mine = List.copyOf(held.values());
+        List<Lease> all = new ArrayList<>(mine);
+        if (membership != null) {
+            all.add(membership);
+        }
+        if (all.isEmpty()) {
             return;
         }
-        List<Lease> mine = List.copyOf(held.values());
         List<Lease> kept;
         try {
-            kept = leases.renew(mine, ttl);
+            kept = new ArrayList<>(leases.renew(all, ttl));
+            Lease renewedMembership = null;
+            for (Lease l : kept) {
+                if (l.name().equals(member)) {
+                    renewedMembership = l;
+                }
+            }
+            membership = renewedMembership;
+            kept.removeIf(l -> l.name().equals(member));
         } catch (IllegalStateException e) {
             // the database is away: keep acting only while the leases are still valid locally
             Set<Integer> gone = new TreeSet<>();
@@ -143,15 +182,7 @@ public final class ShardKeeper implements ShardSet {
         leases.release(released);
     }
 
-    private void take(int fair) {
-        Map<Integer, LeaseState> known = new TreeMap<>();
-        for (LeaseState s : leases.list(name + ".")) {
-            try {
-                known.put(shardOfLease(s.name()), s);
-            } catch (NumberFormatException e) {
-                // another lease with the same prefix: not ours
-            }
-        }
+    private void take(int fair, Map<Integer, LeaseState> known) {
         Set<Integer> gained = new TreeSet<>();
         for (int s = 0; s < count; s++) {
             if (held.containsKey(s)) {
@@ -205,13 +236,17 @@ public final class ShardKeeper implements ShardSet {
                 return;
             }
             closed = true;
-            if (held.isEmpty()) {
+            if (held.isEmpty() && membership == null) {
                 return;
             }
             Set<Integer> all = new TreeSet<>(held.keySet());
-            List<Lease> mine = List.copyOf(held.values());
+            List<Lease> mine = new ArrayList<>(held.values());
             held.clear();
             listener.lost(all);
+            if (membership != null) {
+                mine.add(membership);
+                membership = null;
+            }
             if (!solo) {
                 try {
                     leases.release(mine);

@@ -51,15 +51,7 @@ class ShardsTest {
         Node(String id) throws SQLException {
             table = new NodeTable(ds, id, id, Duration.ofSeconds(30));
             table.start();
-            keeper = new ShardKeeper(new LeaseTable(ds, id), this::live, "mon", SHARDS, TTL, listener, false);
-        }
-
-        int live() {
-            try {
-                return table.live().size();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            keeper = new ShardKeeper(new LeaseTable(ds, id), id, "mon", SHARDS, TTL, listener, false);
         }
     }
 
@@ -115,7 +107,7 @@ class ShardsTest {
     }
 
     @Test
-    void aDeadNodesShardsAreTakenOverAfterTheLeaseTimeoutEvenWhileItStillCountsLive() throws Exception {
+    void aDeadNodesShardsAreTakenOverAfterTheLeaseTimeoutEvenWhileItsHeartbeatIsRecent() throws Exception {
         Node a = new Node("a");
         Node b = new Node("b");
         a.keeper.rebalance();
@@ -149,6 +141,17 @@ class ShardsTest {
         a.keeper.rebalance();
         assertEquals(Set.of(), a.listener.running);
         assertEquals(SHARDS, b.listener.running.size());
+    }
+
+    @Test
+    void aLiveNodeThatTakesNoPartDoesNotShrinkTheShare() throws Exception {
+        Node a = new Node("a");
+        // a rich client on the same database: live (heartbeat), but it runs no checks
+        new NodeTable(ds, "client", "client", Duration.ofSeconds(30)).start();
+        a.keeper.rebalance();
+        a.keeper.rebalance();
+        assertEquals(SHARDS, a.keeper.held().size());
+        assertEquals(1, a.keeper.members());
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class AttachmentStore {
     public static long add(Connection c, long ticketId, String name, String type, byte[] content,
             Instant at, String author) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO INC_ATTACHMENT (TICKET_ID, NAME, CONTENT_TYPE, "
-                + "SIZE_BYTES, AT_MS, AUTHOR, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[]{"ID"})) {
+                + "SIZE_BYTES, AT_MS, AUTHOR, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?)", TicketStore.idColumn(c))) {
             ps.setLong(1, ticketId);
             ps.setString(2, name);
             ps.setString(3, type);

@@ -87,7 +87,15 @@ public final class TicketStore {
 
     /** A statement for {@link #bindInsert}; batch it for many rows. */
     public static PreparedStatement prepareInsert(Connection c) throws SQLException {
-        return c.prepareStatement(INSERT, new String[]{"ID"});
+        return c.prepareStatement(INSERT, idColumn(c));
+    }
+
+    /**
+     * The generated-key column {@code ID} spelled as the database stores unquoted names: PostgreSQL's driver quotes the
+     * name it is given ({@code RETURNING "ID"}), and PostgreSQL folds unquoted names to lower case.
+     */
+    static String[] idColumn(Connection c) throws SQLException {
+        return new String[]{c.getMetaData().storesLowerCaseIdentifiers() ? "id" : "ID"};
     }
 
     /** Binds {@code t} to an insert statement. */

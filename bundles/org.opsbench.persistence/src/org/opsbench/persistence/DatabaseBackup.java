@@ -26,7 +26,11 @@ import java.sql.SQLException;
  * </ol>
  * {@link #restore(Path, Path)} does step 3 with {@code restoreFrom} from code.
  * <p>
- * Only embedded or network Derby can be backed up this way; for PostgreSQL use its own tools ({@code pg_dump}).
+ * On PostgreSQL {@link #backup(Path)} runs {@code pg_dump --format=custom} (a consistent snapshot, work continues) into
+ * the time-stamped folder as {@code opsbench.dump}, with the data source's URL, user and password (the password in
+ * {@code pg_dump}'s environment only); the binary is the newest {@code /usr/lib/postgresql/<version>/bin/pg_dump}, else
+ * {@code pg_dump} on the PATH, or the system property {@code opsbench.pg_dump}. {@link #restore(Path, Path)} refuses a
+ * dump: restore it with {@code pg_restore} while Opsbench is stopped.
  */
 public interface DatabaseBackup {
 
@@ -37,7 +41,7 @@ public interface DatabaseBackup {
      * @throws SQLException
      *             when Derby cannot take the backup
      * @throws UnsupportedOperationException
-     *             when the shared database is not Derby
+     *             when the shared database is neither Derby nor PostgreSQL
      */
     Path backup(Path folder) throws SQLException, IOException;
 

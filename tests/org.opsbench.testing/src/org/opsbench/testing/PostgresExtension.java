@@ -212,6 +212,15 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         return r.output.strip();
     }
 
+    /** Restores a {@code pg_dump --format=custom} file into {@code database} (as the superuser); fails on an error. */
+    public void pgRestore(Path dump, String database) {
+        Result r = run(List.of(bin.resolve("pg_restore").toString(), "--no-owner", "--role=" + USER, "-h",
+                dir.toString(), "-p", Integer.toString(port), "-U", SUPERUSER, "-d", database, dump.toString()));
+        if (r.exitCode != 0) {
+            fail("pg_restore failed (" + r.exitCode + "):\n" + r.output);
+        }
+    }
+
     /**
      * The data source settings for {@code database}: url, user and a passwordReference to a system property that this
      * method sets (the password never goes into ConfigAdmin).

@@ -37,13 +37,11 @@ public final class PostgresSuite implements BeforeAllCallback {
             pg.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    // the evidence in the build log: which areas migrated on PostgreSQL, and how many tables they own
-                    System.out.println("PostgreSQL suite: schema history "
-                            + pg.psql(PostgresExtension.DATABASE, "SELECT string_agg(area || '=v' || v, ' ')"
-                                    + " FROM (SELECT area, MAX(version) v FROM opsbench_schema_history GROUP BY area"
-                                    + " ORDER BY area) h")
-                            + "; tables " + pg.psql(PostgresExtension.DATABASE, "SELECT COUNT(*) FROM"
-                                    + " information_schema.tables WHERE table_schema = 'public'"));
+                    System.out.println("PostgreSQL suite: " + summary(pg));
+                } catch (Throwable e) {
+                    System.out.println("PostgreSQL suite: no summary (" + e.getMessage() + ")");
+                }
+                try {
                     pg.stop();
                 } catch (Exception e) {
                     System.err.println("PostgreSQL test server did not stop: " + e);
@@ -61,6 +59,23 @@ public final class PostgresSuite implements BeforeAllCallback {
             }
             server = pg;
         }
+    }
+
+    /**
+     * The evidence in the build log: the areas that migrated on PostgreSQL (in the suite's database; fixtures that
+     * create a database per test report theirs as a count) and the tables of the suite's database.
+     */
+    private static String summary(PostgresExtension pg) {
+        boolean migrated = !pg.psql(PostgresExtension.DATABASE, "SELECT to_regclass('opsbench_schema_history')")
+                .isEmpty();
+        String history = migrated
+                ? pg.psql(PostgresExtension.DATABASE, "SELECT string_agg(area || '=v' || v, ' ')"
+                        + " FROM (SELECT area, MAX(version) v FROM opsbench_schema_history GROUP BY area ORDER BY area) h")
+                : "none";
+        String tables = pg.psql(PostgresExtension.DATABASE,
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'");
+        String databases = pg.psql("postgres", "SELECT COUNT(*) FROM pg_database WHERE NOT datistemplate");
+        return "schema history " + history + "; tables " + tables + "; databases " + databases;
     }
 
     /** The server of this run, or {@code null} when the run uses Derby. */

@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
-/** {@link DatabaseBackup} with Derby's online backup procedure and its {@code restoreFrom} attribute. */
+/**
+ * {@link DatabaseBackup} with Derby's online backup procedure and its {@code restoreFrom} attribute; on PostgreSQL a
+ * {@code pg_dump -Fc} into the backup folder (restored by hand with {@code pg_restore}).
+ */
 @Component(service = DatabaseBackup.class)
 public final class DerbyBackup implements DatabaseBackup {
 
@@ -45,12 +48,7 @@ public final class DerbyBackup implements DatabaseBackup {
             DatabaseMetaData meta = c.getMetaData();
             if (!"Apache Derby".equals(meta.getDatabaseProductName())) {
                 if (SqlDialect.ofProduct(meta.getDatabaseProductName()) == SqlDialect.POSTGRESQL) {
-                    throw new UnsupportedOperationException(
-                            "Online backup from Opsbench works on Derby only; the shared"
-                                    + " database is PostgreSQL " + meta.getDatabaseProductVersion()
-                                    + ": back it up with"
-                                    + " pg_dump (for example pg_dump -Fc -f opsbench.dump <database>) and restore with"
-                                    + " pg_restore, see docs/server.md");
+                    return pgDump(folder);
                 }
                 throw new UnsupportedOperationException("online backup needs Derby; the shared database is "
                         + meta.getDatabaseProductName() + ": use its own backup tools");
@@ -65,6 +63,22 @@ public final class DerbyBackup implements DatabaseBackup {
             logger.info("Database backed up to {} in {} ms", copy, (System.nanoTime() - started) / 1_000_000);
             return copy;
         }
+    }
+
+    /** PostgreSQL: {@code pg_dump -Fc} into a new time-stamped folder, with the data source's own settings. */
+    private Path pgDump(Path folder) throws SQLException, IOException {
+        ConnectionSource source = dataSource.isWrapperFor(PooledDataSource.class)
+                ? dataSource.unwrap(PooledDataSource.class).source()
+                : null;
+        if (!(source instanceof PostgresSource postgres)) {
+            throw new UnsupportedOperationException("the shared database is PostgreSQL, but not reached through the"
+                    + " Opsbench data source: back it up with pg_dump");
+        }
+        Path target = newBackupFolder(folder.toAbsolutePath());
+        long started = System.nanoTime();
+        PgDump.dump(postgres, target);
+        logger.info("Database dumped with pg_dump to {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
+        return target;
     }
 
     private static Path newBackupFolder(Path folder) throws IOException {
@@ -90,6 +104,11 @@ public final class DerbyBackup implements DatabaseBackup {
     public void restore(Path backupDatabase, Path targetDatabase) throws SQLException {
         Path backup = backupDatabase.toAbsolutePath().normalize();
         Path target = targetDatabase.toAbsolutePath().normalize();
+        if (Files.isRegularFile(backup.resolve(PgDump.DUMP_FILE))) {
+            throw new IllegalArgumentException(backup + " is a PostgreSQL dump: restore it with pg_restore into an"
+                    + " empty database while Opsbench is stopped (pg_restore --clean --if-exists -d <database> "
+                    + backup.resolve(PgDump.DUMP_FILE) + "), see docs/server.md");
+        }
         if (!Files.isRegularFile(backup.resolve("service.properties"))) {
             throw new IllegalArgumentException(backup + " is no Derby database backup (service.properties is missing)");
         }

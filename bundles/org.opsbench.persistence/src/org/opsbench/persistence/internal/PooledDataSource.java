@@ -157,6 +157,11 @@ public final class PooledDataSource implements DataSource {
         }
     }
 
+    /** Where the connections come from (for the PostgreSQL backup, which needs the same settings). */
+    ConnectionSource source() {
+        return source;
+    }
+
     /** The pool behind this data source (for tests and diagnostics). */
     public ConnectionPool pool() {
         return pool;

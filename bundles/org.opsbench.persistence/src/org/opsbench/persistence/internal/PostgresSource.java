@@ -23,6 +23,18 @@ final class PostgresSource implements ConnectionSource {
         this.password = password;
     }
 
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
     static boolean accepts(String url) {
         return url.startsWith(PREFIX);
     }

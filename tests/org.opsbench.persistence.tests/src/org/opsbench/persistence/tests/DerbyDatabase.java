@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opsbench.persistence.Database;
 import org.opsbench.persistence.internal.PooledDataSource;
+import org.opsbench.testing.PostgresExtension;
+import org.opsbench.testing.PostgresSuite;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
@@ -32,8 +34,9 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * JUnit 5 fixture: before each test, points the shared data source (through ConfigAdmin) at a fresh embedded Derby
- * database in a temp folder and waits until the new data source is registered. After all tests it removes the
- * configuration (back to the workspace database) and deletes the temp folders.
+ * database in a temp folder (in the PostgreSQL suite: a fresh database on its server) and waits until the new data
+ * source is registered. After all tests it removes the configuration (back to the workspace database) and deletes the
+ * temp folders.
  */
 public final class DerbyDatabase implements BeforeEachCallback, AfterAllCallback {
 
@@ -45,12 +48,23 @@ public final class DerbyDatabase implements BeforeEachCallback, AfterAllCallback
 
     private final BundleContext context = FrameworkUtil.getBundle(DerbyDatabase.class).getBundleContext();
     private final List<Path> folders = new ArrayList<>();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private Path folder;
     private String url;
+    private Map<String, Object> base = Map.of();
 
     @Override
     public void beforeEach(ExtensionContext extension) throws Exception {
         folder = newFolder("db-");
+        PostgresExtension pg = PostgresSuite.server();
+        if (pg != null) {
+            // the PostgreSQL suite: a fresh database on the run's server stands for the fresh Derby folder
+            String database = "persistence_" + DATABASES.incrementAndGet();
+            url = pg.createDatabase(database);
+            base = pg.dataSourceProperties(database);
+            configure(base);
+            return;
+        }
         useDatabase(folder.resolve("db"), Map.of());
     }
 
@@ -84,6 +98,7 @@ public final class DerbyDatabase implements BeforeEachCallback, AfterAllCallback
     /** Points the data source at the embedded database in {@code database} (created if missing). */
     public DataSource useDatabase(Path database, Map<String, Object> extra) throws Exception {
         url = "jdbc:derby:" + database.toAbsolutePath() + ";create=true";
+        base = Map.of("url", url);
         Map<String, Object> properties = new java.util.HashMap<>(extra);
         properties.put("url", url);
         return configure(properties);
@@ -91,8 +106,8 @@ public final class DerbyDatabase implements BeforeEachCallback, AfterAllCallback
 
     /** Re-creates the data source with the current URL and {@code extra} settings (for example a pool size). */
     public DataSource reconfigure(Map<String, Object> extra) throws Exception {
-        Map<String, Object> properties = new java.util.HashMap<>(extra);
-        properties.putIfAbsent("url", url);
+        Map<String, Object> properties = new java.util.HashMap<>(base);
+        properties.putAll(extra);
         return configure(properties);
     }
 

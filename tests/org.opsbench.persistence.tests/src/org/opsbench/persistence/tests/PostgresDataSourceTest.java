@@ -140,14 +140,25 @@ class PostgresDataSourceTest {
     }
 
     @Test
-    void onlineBackupRefusesOnPostgresAndNamesPgDump() throws Exception {
-        fresh("pg_backup");
+    void onlineBackupOnPostgresIsAPgDumpThatRestoresIntoAnEmptyDatabase() throws Exception {
+        DataSource ds = fresh("pg_backup");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE KEPT (ID INTEGER PRIMARY KEY, NAME VARCHAR(20))");
+            s.execute("INSERT INTO KEPT VALUES (7, 'router-7')");
+        }
         DatabaseBackup backup = service(DatabaseBackup.class);
         var folder = Files.createTempDirectory("opsbench-pg-backup-");
         try {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> backup.backup(folder));
-            assertTrue(e.getMessage().contains("pg_dump"), e.getMessage());
+            var copy = backup.backup(folder);
+            var dump = copy.resolve("opsbench.dump");
+            assertTrue(Files.size(dump) > 0, "no dump in " + copy);
+            // Derby's restore cannot read it, and says what can
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> backup.restore(copy, folder.resolve("restored")));
+            assertTrue(refused.getMessage().contains("pg_restore"), refused.getMessage());
+            PG.recreateDatabase("pg_restored");
+            PG.pgRestore(dump, "pg_restored");
+            assertEquals("router-7", PG.psql("pg_restored", "SELECT name FROM kept WHERE id = 7"));
         } finally {
             DerbyDatabase.deleteTree(folder);
         }

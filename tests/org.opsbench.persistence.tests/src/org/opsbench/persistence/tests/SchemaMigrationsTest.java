@@ -174,10 +174,17 @@ class SchemaMigrationsTest {
         return context.registerService(EventHandler.class, posted::complete, props);
     }
 
+    /** Whether the table exists, as the database stores unquoted names (upper case in Derby, lower in PostgreSQL). */
     private static boolean tableExists(String name) throws Exception {
         DataSource ds = DB.dataSource();
-        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
-            return rs.next();
+        try (Connection c = ds.getConnection()) {
+            var meta = c.getMetaData();
+            String stored = meta.storesLowerCaseIdentifiers()
+                    ? name.toLowerCase(java.util.Locale.ROOT)
+                    : name.toUpperCase(java.util.Locale.ROOT);
+            try (ResultSet rs = meta.getTables(null, null, stored, null)) {
+                return rs.next();
+            }
         }
     }
 

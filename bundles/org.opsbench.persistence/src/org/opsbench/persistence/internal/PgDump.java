@@ -1,0 +1,102 @@
+package org.opsbench.persistence.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Backs a PostgreSQL database up with {@code pg_dump -Fc} (a consistent snapshot while the database is in use). The
+ * password goes to {@code pg_dump} in its environment ({@code PGPASSWORD}), never on the command line or disk.
+ */
+final class PgDump {
+
+    /** System property naming the pg_dump binary; default: the newest under /usr/lib/postgresql, else PATH. */
+    static final String BINARY_PROPERTY = "opsbench.pg_dump";
+    /** The file written into the backup folder. */
+    static final String DUMP_FILE = "opsbench.dump";
+
+    private PgDump() {
+    }
+
+    /** Dumps the database of {@code source} into {@code target}/{@value #DUMP_FILE}. */
+    static Path dump(PostgresSource source, Path target) throws IOException {
+        Path file = target.resolve(DUMP_FILE);
+        List<String> command = new ArrayList<>(List.of(binary(), "--format=custom", "--no-password",
+                "--file=" + file, "--dbname=" + libpqUri(source.url())));
+        if (!source.user().isEmpty()) {
+            command.add("--username=" + source.user());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (source.password() != null) {
+            pb.environment().put("PGPASSWORD", source.password());
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int exit;
+        try {
+            exit = p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("pg_dump was interrupted", e);
+        }
+        if (exit != 0 || !Files.isRegularFile(file)) {
+            throw new IOException("pg_dump of " + Urls.safe(source.url()) + " failed (exit code " + exit + "): "
+                    + output);
+        }
+        return target;
+    }
+
+    /**
+     * {@code jdbc:postgresql://host:port/db?...} as a libpq URI; only {@code sslmode} of the parameters carries over.
+     */
+    static String libpqUri(String jdbcUrl) {
+        String rest = jdbcUrl.substring(PostgresSource.PREFIX.length());
+        if (!rest.startsWith("//")) {
+            rest = "//localhost/" + rest;
+        }
+        int query = rest.indexOf('?');
+        String base = query < 0 ? rest : rest.substring(0, query);
+        String sslmode = "";
+        if (query >= 0) {
+            for (String param : rest.substring(query + 1).split("&")) {
+                if (param.startsWith("sslmode=")) {
+                    sslmode = "?" + param;
+                }
+            }
+        }
+        return "postgresql:" + base + sslmode;
+    }
+
+    private static String binary() throws IOException {
+        String configured = System.getProperty(BINARY_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path base = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(base)) {
+            try (Stream<Path> versions = Files.list(base)) {
+                Path newest = versions.map(v -> v.resolve("bin/pg_dump")).filter(Files::isExecutable)
+                        .max(Comparator.comparingInt(PgDump::major)).orElse(null);
+                if (newest != null) {
+                    return newest.toString();
+                }
+            }
+        }
+        return "pg_dump";
+    }
+
+    private static int major(Path pgDump) {
+        try {
+            return Integer.parseInt(pgDump.getParent().getParent().getFileName().toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

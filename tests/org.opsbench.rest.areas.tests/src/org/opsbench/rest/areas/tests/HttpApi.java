@@ -93,6 +93,18 @@ final class HttpApi {
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return send(client, method, path, token, json);
+    }
+
+    /** As {@link #send(String, String, String, String)} with a client of its own (a new connection). */
+    HttpResponse<String> sendOnNewConnection(String method, String path, String token, String json) throws Exception {
+        try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            return send(fresh, method, path, token, json);
+        }
+    }
+
+    private HttpResponse<String> send(HttpClient with, String method, String path, String token, String json)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -102,7 +114,7 @@ final class HttpApi {
         } else {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return with.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The JSON body of {@code r}, after asserting its status. */

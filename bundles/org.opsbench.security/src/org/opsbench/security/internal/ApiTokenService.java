@@ -1,14 +1,9 @@
 package org.opsbench.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,10 +28,8 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * API tokens: secrets {@code obt_<id>_<random>} (12 base32 characters of id, 32 random bytes in base64url), of which
- * only SHA-256 is stored. A plain hash is right here, unlike for passwords: the secret has 256 bits of entropy, so
- * there is nothing to guess from the hash, and a fast hash keeps every API call cheap. Lookup is by the id, the hash is
- * compared in constant time.
+ * API tokens: issue, list, revoke (checked, audited, posted) and authenticate. Secrets are {@link TokenSecrets}: only
+ * their SHA-256 is stored, looked up by the id part and compared in constant time.
  *
  * <p>
  * Guessing tokens does not get around the lock-out of password logins: a guess has to hit 256 random bits, and the REST
@@ -47,13 +40,8 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = ApiTokens.class)
 public final class ApiTokenService implements ApiTokens {
 
-    /** Prefix of every secret (lets secret scanners recognise a leaked one). */
-    static final String PREFIX = "obt_";
-    static final int ID_LENGTH = 12;
-    private static final int RANDOM_BYTES = 32;
     private static final int MAX_LABEL = 200;
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
-    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private final TokenStore tokens;
     private final IdentityStore users;
@@ -97,12 +85,11 @@ public final class ApiTokenService implements ApiTokens {
         if (expiresAt == null || !expiresAt.isAfter(now)) {
             throw new IllegalArgumentException("expiresAt: must be in the future, was " + expiresAt);
         }
-        String id = newId();
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        String secret = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        TokenSecrets.Fresh fresh = TokenSecrets.fresh(random);
+        String id = fresh.id();
+        String secret = fresh.secret();
         ApiToken token = new ApiToken(id, login, cleanLabel, millis(now), millis(expiresAt), null, null);
-        tokens.insert(token, hash(secret));
+        tokens.insert(token, TokenSecrets.hash(secret));
         String summary = "issued API token " + id + " '" + cleanLabel + "' for " + login + ", valid until "
                 + token.expiresAt();
         changed(caller, "security.token.issue", id, summary, null,
@@ -132,10 +119,8 @@ public final class ApiTokenService implements ApiTokens {
 
     @Override
     public Principal authenticate(String secret) throws TokenException {
-        Optional<String> id = idOf(secret);
-        Optional<TokenStore.StoredToken> found = id.flatMap(tokens::byId);
-        if (found.isEmpty() || !MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                found.get().secretHash().getBytes(StandardCharsets.US_ASCII))) {
+        Optional<TokenStore.StoredToken> found = TokenSecrets.idOf(secret).flatMap(tokens::byId);
+        if (found.isEmpty() || !TokenSecrets.matches(secret, found.get().secretHash())) {
             throw refused(Reason.UNKNOWN, null);
         }
         ApiToken token = found.get().token();
@@ -167,39 +152,6 @@ public final class ApiTokenService implements ApiTokens {
             access.check(caller, SecurityPermissions.ADMIN);
         }
         return login;
-    }
-
-    /** The id part of a well-formed secret. */
-    static Optional<String> idOf(String secret) {
-        if (secret == null || secret.length() < PREFIX.length() + ID_LENGTH + 2 || !secret.startsWith(PREFIX)
-                || secret.charAt(PREFIX.length() + ID_LENGTH) != '_') {
-            return Optional.empty();
-        }
-        String id = secret.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH);
-        for (char ch : id.toCharArray()) {
-            if (!(ch >= 'a' && ch <= 'z' || ch >= '2' && ch <= '7')) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(id);
-    }
-
-    /** Lower-case hex SHA-256 of the secret's UTF-8 bytes, as stored. */
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((secret == null ? "" : secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private String newId() {
-        char[] id = new char[ID_LENGTH];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = BASE32[random.nextInt(BASE32.length)];
-        }
-        return new String(id);
     }
 
     private TokenException refused(Reason reason, ApiToken token) {

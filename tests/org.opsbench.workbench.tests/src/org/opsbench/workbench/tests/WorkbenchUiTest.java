@@ -72,6 +72,9 @@ class WorkbenchUiTest {
 
             Label status = (Label) s.find(shell, "statusline.text");
             assertEquals("Ready", status.getText());
+            // alone on the embedded workspace database: the status line says so (a team database shows its URL)
+            Label database = (Label) s.find(shell, "statusline.database");
+            assertEquals("Database: embedded", database.getText());
             try {
                 Path shot = s.screenshot(shell, "workbench-light");
                 assertTrue(Files.size(shot) > 10_000, "screenshot has content: " + shot);

@@ -36,7 +36,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public final class CisResource {
 
     /** A configuration item as listed. */
-    record CiDto(String id, String type, String name, String lifecycle, Map<String, String> attributes,
+    public record CiDto(String id, String type, String name, String lifecycle, Map<String, String> attributes,
             Map<String, String> facts, Set<String> tags, Set<String> groups, Instant updated) {
 
         static CiDto of(ConfigurationItem c) {
@@ -46,11 +46,11 @@ public final class CisResource {
     }
 
     /** The other end of a relationship. */
-    record CiRefDto(String id, String type, String name) {
+    public record CiRefDto(String id, String type, String name) {
     }
 
     /** A relationship of an item: {@code source kind target}. */
-    record RelationshipDto(long id, CiRefDto source, String kind, CiRefDto target) {
+    public record RelationshipDto(long id, CiRefDto source, String kind, CiRefDto target) {
 
         static RelationshipDto of(Relationship r) {
             return new RelationshipDto(r.id(), new CiRefDto(r.source().id(), r.source().type(), r.source().name()),
@@ -59,7 +59,7 @@ public final class CisResource {
     }
 
     /** An item with its relationships. */
-    record CiDetailDto(CiDto item, List<RelationshipDto> relationships) {
+    public record CiDetailDto(CiDto item, List<RelationshipDto> relationships) {
     }
 
     private final Assets assets;

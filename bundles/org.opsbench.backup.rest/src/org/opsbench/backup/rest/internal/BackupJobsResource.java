@@ -39,7 +39,7 @@ public final class BackupJobsResource {
     static final int RUN_SCAN = 5000;
 
     /** A job definition (its credentials as vault aliases only). */
-    record JobDto(String name, String description, String source, String host, int port, String user,
+    public record JobDto(String name, String description, String source, String host, int port, String user,
             String credentialAlias, List<String> paths, String command, String target, String schedule,
             String timeZone, boolean compress, boolean encrypted, String ciId, boolean enabled) {
 
@@ -52,7 +52,8 @@ public final class BackupJobsResource {
     }
 
     /** A run of a job. */
-    record RunDto(long id, String job, String trigger, Instant started, Instant ended, String outcome, long bytes,
+    public record RunDto(long id, String job, String trigger, Instant started, Instant ended, String outcome,
+            long bytes,
             long sourceBytes, int files, String archive, String sha256, Instant verified, boolean pruned) {
 
         static RunDto of(RunRecord r) {
@@ -63,7 +64,7 @@ public final class BackupJobsResource {
     }
 
     /** The answer to a run-now: the new run's id, to poll at {@code /api/v1/backup/jobs/{job}/runs/{id}}. */
-    record RunStarted(long id, String job, String outcome) {
+    public record RunStarted(long id, String job, String outcome) {
     }
 
     private final Backup backup;

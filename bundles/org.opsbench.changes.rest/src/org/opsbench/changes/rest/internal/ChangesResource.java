@@ -37,11 +37,11 @@ public final class ChangesResource {
     static final int SCAN_LIMIT = 5000;
 
     /** A configuration item a change touches. */
-    record CiDto(String id, String type, String name) {
+    public record CiDto(String id, String type, String name) {
     }
 
     /** A change request. */
-    record ChangeDto(String reference, String state, String type, String title, String reason, List<CiDto> items,
+    public record ChangeDto(String reference, String state, String type, String title, String reason, List<CiDto> items,
             Instant plannedStart, Instant plannedEnd, List<String> steps, List<String> rollbackSteps,
             String testPlan, String implementer, String requester, Instant created, Instant updated) {
 

@@ -7,22 +7,23 @@ import org.opsbench.incidents.Ticket;
 import org.opsbench.incidents.WorklogEntry;
 
 /** The JSON shapes of the tickets resource. */
-final class TicketDtos {
+public final class TicketDtos {
 
     private TicketDtos() {
     }
 
     /** A configuration item a ticket is about. */
-    record CiDto(String id, String type, String name) {
+    public record CiDto(String id, String type, String name) {
     }
 
     /** The SLA clock of a ticket. */
-    record SlaDto(String policy, Instant responseDue, Instant resolutionDue, boolean paused, int percentUsed,
+    public record SlaDto(String policy, Instant responseDue, Instant resolutionDue, boolean paused, int percentUsed,
             boolean breached) {
     }
 
     /** A ticket. */
-    record TicketDto(String reference, String kind, String title, String description, String reporter, String caller,
+    public record TicketDto(String reference, String kind, String title, String description, String reporter,
+            String caller,
             String category, List<CiDto> cis, int impact, int urgency, String priority, String queue,
             String assignee, String state, String pendingReason, String resolutionCode, String resolutionNotes,
             String problem, String source, Instant created, Instant updated, Instant resolvedAt, SlaDto sla) {
@@ -42,24 +43,24 @@ final class TicketDtos {
     }
 
     /** Body of {@code POST /api/v1/tickets}: kind INCIDENT (default) or REQUEST, impact and urgency 1-3. */
-    record NewTicket(String kind, String title, String description, String caller, String category,
+    public record NewTicket(String kind, String title, String description, String caller, String category,
             List<String> ciIds, Integer impact, Integer urgency, String queue, String assignee) {
     }
 
     /** Body of a transition: the target state and what it needs (reason for PENDING, code and notes to resolve). */
-    record TransitionBody(String target, String reason, String resolutionCode, String notes) {
+    public record TransitionBody(String target, String reason, String resolutionCode, String notes) {
     }
 
     /** Body of an assignment: queue (assignment group) and assignee, either may be null. */
-    record AssignBody(String queue, String assignee) {
+    public record AssignBody(String queue, String assignee) {
     }
 
     /** Body of a comment; {@code minutesSpent} above 0 records work done. */
-    record CommentBody(String text, Integer minutesSpent) {
+    public record CommentBody(String text, Integer minutesSpent) {
     }
 
     /** A worklog line. */
-    record CommentDto(Instant at, String author, String kind, String text, long minutesSpent) {
+    public record CommentDto(Instant at, String author, String kind, String text, long minutesSpent) {
 
         static CommentDto of(WorklogEntry w) {
             return new CommentDto(w.at(), w.author(), w.kind().name(), w.text(),

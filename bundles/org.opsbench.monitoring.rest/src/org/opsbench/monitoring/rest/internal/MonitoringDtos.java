@@ -6,13 +6,13 @@ import org.opsbench.monitoring.CheckStatus;
 import org.opsbench.monitoring.HostStatus;
 
 /** The JSON shapes of the monitoring resources. */
-final class MonitoringDtos {
+public final class MonitoringDtos {
 
     private MonitoringDtos() {
     }
 
     /** A host and its state. */
-    record HostDto(String name, String address, String state, String stateType, String output, Instant lastCheck,
+    public record HostDto(String name, String address, String state, String stateType, String output, Instant lastCheck,
             Instant lastStateChange, boolean acknowledged, boolean inDowntime, boolean enabled) {
 
         static HostDto of(HostStatus h) {
@@ -23,11 +23,11 @@ final class MonitoringDtos {
     }
 
     /** An acknowledgement of a problem. */
-    record AckDto(String author, String comment, Instant time) {
+    public record AckDto(String author, String comment, Instant time) {
     }
 
     /** A check and its current state; also a problem when its state is not OK. */
-    record CheckDto(String host, String check, String type, String state, String stateType, int attempt,
+    public record CheckDto(String host, String check, String type, String state, String stateType, int attempt,
             int maxAttempts, String hardState, String output, Instant lastCheck, Instant lastStateChange,
             Instant nextCheck, boolean flapping, boolean hostReachable, AckDto acknowledgement, boolean inDowntime,
             boolean enabled, boolean unhandled) {
@@ -45,7 +45,7 @@ final class MonitoringDtos {
     }
 
     /** Body of an acknowledgement. */
-    record AckBody(String comment) {
+    public record AckBody(String comment) {
     }
 
     static String name(Enum<?> e) {

@@ -39,6 +39,10 @@ final class Alerting {
         this.engine = engine;
     }
 
+    List<String> ruleNames() {
+        return rules.stream().map(NotificationRule::name).toList();
+    }
+
     void setRules(List<NotificationRule> all) {
         rules = List.copyOf(all);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.Health;
@@ -63,6 +64,28 @@ public final class Engine {
                 subject.restore(s, ruleNames);
             }
         }
+    }
+
+    /**
+     * Replaces the states of some hosts and checks by saved ones (another node ran them; this node takes them over, or
+     * shows what the other wrote).
+     */
+    public synchronized void restore(Collection<SavedState> saved) {
+        List<String> ruleNames = alerting.ruleNames();
+        for (SavedState s : saved) {
+            Subject<?> subject = s.key().isHost() ? hosts.get(s.key().host()) : checks.get(s.key());
+            if (subject != null) {
+                subject.restore(s, ruleNames);
+            }
+        }
+    }
+
+    /** Every host and check key, hosts first. */
+    public synchronized List<CheckKey> keys() {
+        List<CheckKey> out = new ArrayList<>(hosts.size() + checks.size());
+        out.addAll(hosts.values().stream().map(h -> h.key).toList());
+        out.addAll(checks.keySet());
+        return out;
     }
 
     /** Adds or replaces a host, keeping its state. */
@@ -250,13 +273,25 @@ public final class Engine {
 
     /** Repeats, escalations and notifications held back by a maintenance window that has ended. */
     public synchronized Effects tick(Instant now) {
+        return tick(now, k -> true);
+    }
+
+    /**
+     * Repeats, escalations and held back notifications of the hosts and checks {@code owned} accepts: with several
+     * nodes, each notifies only for the checks it runs.
+     */
+    public synchronized Effects tick(Instant now, Predicate<CheckKey> owned) {
         Effects effects = new Effects();
         alerting.expireDowntimes(now);
         for (Subject<HostState> h : hosts.values()) {
-            alerting.tick(h, now, effects);
+            if (owned.test(h.key)) {
+                alerting.tick(h, now, effects);
+            }
         }
         for (Subject<Health> c : checks.values()) {
-            alerting.tick(c, now, effects);
+            if (owned.test(c.key)) {
+                alerting.tick(c, now, effects);
+            }
         }
         return effects;
     }

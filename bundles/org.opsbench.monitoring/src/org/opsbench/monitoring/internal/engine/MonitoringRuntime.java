@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.opsbench.cluster.ShardListener;
+import org.opsbench.cluster.ShardSet;
+import org.opsbench.cluster.Sharding;
 import org.opsbench.core.spi.CheckContext;
 import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.CheckType;
@@ -40,6 +44,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -58,6 +63,12 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     /** The configuration PID. */
     public static final String PID = "org.opsbench.monitoring";
 
+    /** The checks are split into this many shards (by host), each a lease when several servers share the work. */
+    public static final int SHARDS = 64;
+
+    /** The name of the shard leases ({@code monitoring.0} ... {@code monitoring.63}). */
+    public static final String SHARD_WORK = "monitoring";
+
     private final Map<String, CheckType> checkTypes = new ConcurrentHashMap<>();
     private final Map<String, Notifier> notifiers = new ConcurrentHashMap<>();
     private final Engine engine = new Engine();
@@ -75,6 +86,9 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     private StateChangePublisher publisher;
     @Reference(service = LoggerFactory.class)
     private Logger log;
+    /** Present with the cluster bundle; without it this process runs every check, as a single node always did. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private Sharding sharding;
 
     private EntityManagerFactory emf;
     private ConfigStore config;
@@ -83,6 +97,9 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     private Scheduler scheduler;
     private ScheduledExecutorService ticker;
     private boolean scheduling;
+    private volatile ShardSet shards;
+    private volatile boolean joined;
+    private long ticks;
 
     /** Loads configuration and states and starts the schedule; check types are bound by now. */
     @Activate
@@ -98,7 +115,11 @@ public final class MonitoringRuntime implements Scheduler.Plan {
                 settings.writeIntervalMillis());
         scheduler = new Scheduler(this, clock, settings.maxConcurrentChecks(), settings.perHostConcurrentChecks());
         scheduling = settings.scheduling();
-        if (scheduling) {
+        if (scheduling && sharding != null) {
+            scheduler.gate(this::owned);
+            shards = sharding.join(SHARD_WORK, SHARDS, new Shares());
+            joined = true;
+        } else if (scheduling) {
             loaded.hosts().forEach(h -> scheduler.schedule(CheckKey.host(h.name())));
             loaded.checks().forEach(c -> scheduler.schedule(c.key()));
         }
@@ -115,6 +136,11 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     @Deactivate
     void deactivate() {
         ticker.shutdownNow();
+        ShardSet held = shards;
+        if (held != null) {
+            // stops the checks, writes what is pending and gives the shards to the other nodes at once
+            held.close();
+        }
         scheduler.close();
         writer.close();
         emf.close();
@@ -140,11 +166,106 @@ public final class MonitoringRuntime implements Scheduler.Plan {
 
     private void tick() {
         try {
+            ShardSet held = shards;
             synchronized (engine) {
-                writer.submit(engine.tick(clock.instant()));
+                writer.submit(held == null ? engine.tick(clock.instant()) : engine.tick(clock.instant(), this::owned));
+            }
+            if (held != null && !held.solo() && ++ticks % 5 == 0 && held.held().size() < SHARDS) {
+                showOthers(held);
             }
         } catch (RuntimeException e) {
             log.error("Monitoring tick failed", e);
+        }
+    }
+
+    /** The shard of a host or check: by host, so a host's checks run on the node that runs its host check. */
+    public static int shardOf(CheckKey key) {
+        return ShardSet.shardOf(key.host(), SHARDS);
+    }
+
+    /** Whether this node runs the check now (no sharing, or the check's shard held with a valid lease). */
+    public boolean owned(CheckKey key) {
+        ShardSet held = shards;
+        if (held == null) {
+            return !joined;
+        }
+        return held.holds(shardOf(key));
+    }
+
+    /** Whether this node runs checks on their schedule. */
+    public boolean scheduling() {
+        return scheduling;
+    }
+
+    /** The shards this node holds now, or {@code null} without the cluster bundle. */
+    public ShardSet shards() {
+        return shards;
+    }
+
+    /** Reads the states the other nodes wrote, so that reads on this node show them. */
+    private void showOthers(ShardSet held) {
+        try {
+            List<SavedState> theirs = states.loadStates().stream().filter(s -> !held.holds(shardOf(s.key())))
+                    .toList();
+            synchronized (engine) {
+                engine.restore(theirs);
+            }
+        } catch (SQLException e) {
+            log.warn("Reading the states of other nodes failed: {}", e.getMessage());
+        }
+    }
+
+    /** Takes shards over from the stored states, and stops them cleanly. */
+    private final class Shares implements ShardListener {
+
+        @Override
+        public void gained(Set<Integer> gained) {
+            boolean first = !joined;
+            Map<CheckKey, SavedState> saved = new HashMap<>();
+            try {
+                for (SavedState s : states.loadStates()) {
+                    if (gained.contains(shardOf(s.key()))) {
+                        saved.put(s.key(), s);
+                    }
+                }
+            } catch (SQLException e) {
+                log.warn("Reading the states of {} shards taken over failed: {}", gained.size(), e.getMessage());
+            }
+            List<CheckKey> keys;
+            synchronized (engine) {
+                engine.restore(saved.values());
+                keys = engine.keys().stream().filter(k -> gained.contains(shardOf(k))).toList();
+            }
+            long now = clock.millis();
+            for (CheckKey key : keys) {
+                Scheduler.Timing timing = engine.timing(key);
+                if (timing == null) {
+                    continue;
+                }
+                long interval = Math.max(1,
+                        (timing.retrying() ? timing.retryInterval() : timing.interval()).toMillis());
+                SavedState s = saved.get(key);
+                long due = s == null || s.lastCheck() == null ? -1 : s.lastCheck().toEpochMilli() + interval;
+                if (due > now) {
+                    // the schedule goes on where the last holder left it: no run twice in one interval
+                    scheduler.scheduleAt(key, due);
+                } else if (first) {
+                    scheduler.schedule(key);
+                } else {
+                    // overdue (its holder died): soon, spread over two seconds at most
+                    long window = Math.min(interval, 2000);
+                    scheduler.scheduleAt(key, now + Math.floorMod(key.hashCode() * 0x9E3779B97F4A7C15L, window));
+                }
+            }
+            log.info("Monitoring took {} shards ({} hosts and checks)", gained.size(), keys.size());
+        }
+
+        @Override
+        public void lost(Set<Integer> lost) {
+            // the scheduler's gate already refuses these checks; what they wrote must be stored before the next holder
+            // reads it
+            writer.flush();
+            log.info("Monitoring gave up {} shards", lost.size());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.opsbench.core.spi.CheckResult;
 import org.opsbench.core.spi.Health;
@@ -62,6 +63,9 @@ public final class Scheduler implements AutoCloseable {
     private final Thread dispatcher;
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong fenced = new AtomicLong();
+    private final Latencies latencies = new Latencies();
+    private volatile Predicate<CheckKey> gate = k -> true;
     private volatile boolean closed;
 
     private record Due(long at, long sequence, CheckKey key, long generation) implements Comparable<Due> {
@@ -115,6 +119,33 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Schedules a check at a given time (epoch milliseconds): a node that takes a check over continues its schedule
+     * from the last stored result instead of starting it again.
+     */
+    public void scheduleAt(CheckKey key, long at) {
+        if (plan.timing(key) == null) {
+            cancel(key);
+            return;
+        }
+        synchronized (lock) {
+            Slot slot = scheduled.computeIfAbsent(key, k -> new Slot());
+            slot.generation++;
+            if (!slot.running) {
+                enqueue(key, slot, at);
+            }
+        }
+    }
+
+    /**
+     * Which checks this scheduler may run now (with several nodes: those of the shards this node holds with a valid
+     * lease). A due check it refuses is not run and waits for {@link #scheduleAt}; a result that arrives after it
+     * refuses the check is dropped (the fence), unless an operator asked for the run.
+     */
+    public void gate(Predicate<CheckKey> mayRun) {
+        this.gate = mayRun;
+    }
+
     /** Stops scheduling a check. */
     public void cancel(CheckKey key) {
         synchronized (lock) {
@@ -164,6 +195,16 @@ public final class Scheduler implements AutoCloseable {
         return timeouts.get();
     }
 
+    /** Results dropped because this node no longer held the check's shard when they came. */
+    public long fenced() {
+        return fenced.get();
+    }
+
+    /** How long the runs took. */
+    public Latencies latencies() {
+        return latencies;
+    }
+
     /** Checks waiting for their time or a slot. */
     public int queued() {
         synchronized (lock) {
@@ -191,6 +232,10 @@ public final class Scheduler implements AutoCloseable {
                     queue.poll();
                     Slot slot = scheduled.get(next.key);
                     if (slot == null || slot.generation != next.generation || slot.running) {
+                        continue;
+                    }
+                    if (slot.waiters.isEmpty() && !gate.test(next.key)) {
+                        // another node's check now: it stays idle until this node takes it (back) over
                         continue;
                     }
                     int busy = runningPerHost.getOrDefault(next.key.host(), 0);
@@ -222,8 +267,10 @@ public final class Scheduler implements AutoCloseable {
         Duration timeout = timing.timeout();
         Thread worker = Thread.ofVirtual().name("opsbench-check-" + key).unstarted(() -> {
             CheckResult result;
+            long began = System.nanoTime();
             try {
                 result = plan.run(key, timeout);
+                latencies.record(System.nanoTime() - began);
             } catch (InterruptedException e) {
                 result = timedOut(timeout);
             } catch (RuntimeException | LinkageError e) {
@@ -255,7 +302,17 @@ public final class Scheduler implements AutoCloseable {
     private void finish(CheckKey key, CheckResult result, Timing timing, boolean returned) {
         Instant at = clock.instant();
         if (result != null) {
-            plan.completed(key, result, at);
+            boolean asked;
+            synchronized (lock) {
+                Slot slot = scheduled.get(key);
+                asked = slot != null && !slot.waiters.isEmpty();
+            }
+            if (asked || gate.test(key)) {
+                plan.completed(key, result, at);
+            } else {
+                // the lease ran out while the check ran: the node that takes the shard over runs it again
+                fenced.incrementAndGet();
+            }
         }
         List<CompletableFuture<Void>> done = List.of();
         // asked before taking the lock: the plan locks the engine, whose readers ask this scheduler (nextRun) while

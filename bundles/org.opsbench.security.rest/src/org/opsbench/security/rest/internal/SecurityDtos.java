@@ -6,13 +6,14 @@ import org.opsbench.core.security.AuditRecord;
 import org.opsbench.security.ApiToken;
 
 /** The JSON shapes of the security resources. */
-final class SecurityDtos {
+public final class SecurityDtos {
 
     private SecurityDtos() {
     }
 
     /** One audit record. */
-    record AuditDto(long sequence, Instant time, String actor, String actorKind, String action, String objectType,
+    public record AuditDto(long sequence, Instant time, String actor, String actorKind, String action,
+            String objectType,
             String objectId, String summary, String before, String after) {
 
         static AuditDto of(AuditRecord r) {
@@ -23,7 +24,8 @@ final class SecurityDtos {
     }
 
     /** An API token as listed (never its secret). */
-    record TokenDto(String id, String user, String label, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+    public record TokenDto(String id, String user, String label, Instant createdAt, Instant expiresAt,
+            Instant lastUsedAt,
             Instant revokedAt, boolean active) {
 
         static TokenDto of(ApiToken t) {
@@ -33,10 +35,10 @@ final class SecurityDtos {
     }
 
     /** Body of {@code POST /api/v1/tokens}: a label and either an expiry time or a number of days. */
-    record NewToken(String label, Instant expiresAt, Integer days) {
+    public record NewToken(String label, Instant expiresAt, Integer days) {
     }
 
     /** A token just issued, with its secret: the only answer that ever carries it. */
-    record IssuedTokenDto(TokenDto token, String secret) {
+    public record IssuedTokenDto(TokenDto token, String secret) {
     }
 }

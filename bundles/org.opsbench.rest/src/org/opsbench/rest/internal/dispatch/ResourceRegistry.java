@@ -1,0 +1,184 @@
+package org.opsbench.rest.internal.dispatch;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The resources registered on the whiteboard: every service with {@code osgi.jakartars.resource=true}, read by its
+ * {@code jakarta.ws.rs} annotations into {@link Route}s. Resources come and go at any time.
+ */
+@Component(service = ResourceRegistry.class)
+public final class ResourceRegistry {
+
+    /** The whiteboard property that marks a resource service. */
+    public static final String RESOURCE_PROPERTY = "osgi.jakartars.resource";
+
+    private final Map<ServiceReference<Object>, List<Route>> routes = new ConcurrentHashMap<>();
+    private final ServiceTracker<Object, Object> tracker;
+    private final Logger log;
+
+    /** Starts tracking resource services. */
+    @Activate
+    public ResourceRegistry(BundleContext context, @Reference(service = LoggerFactory.class) LoggerFactory loggers)
+            throws Exception {
+        this.log = loggers.getLogger(ResourceRegistry.class);
+        tracker = new ServiceTracker<>(context, context.createFilter("(" + RESOURCE_PROPERTY + "=true)"), null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                Object service = super.addingService(reference);
+                if (service != null) {
+                    List<Route> found = routesOf(service);
+                    if (found.isEmpty()) {
+                        log.warn("resource {} has no @Path with @GET/@POST/@PUT/@DELETE methods",
+                                service.getClass().getName());
+                    }
+                    routes.put(reference, found);
+                }
+                return service;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                routes.remove(reference);
+                super.removedService(reference, service);
+            }
+        };
+        tracker.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    /** Every route, sorted by template and method. */
+    public List<Route> routes() {
+        List<Route> all = new ArrayList<>();
+        routes.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(Route::template).thenComparing(Route::httpMethod));
+        return all;
+    }
+
+    /** The outcome of matching a request. */
+    public sealed interface Match {
+        /** No template matches the path. */
+        record NoPath() implements Match {
+        }
+
+        /** Templates match the path, but none for this method. */
+        record WrongMethod(Set<String> allowed) implements Match {
+        }
+
+        /** Found, with the path parameter values. */
+        record Found(Route route, Map<String, String> pathParameters) implements Match {
+        }
+    }
+
+    /** The route for {@code httpMethod} on {@code path} (the most specific template wins). */
+    public Match match(String httpMethod, String path) {
+        Set<String> allowed = new TreeSet<>();
+        Optional<Match.Found> best = Optional.empty();
+        int bestLength = -1;
+        for (Route route : routes()) {
+            Matcher m = route.pattern().matcher(path);
+            if (!m.matches()) {
+                continue;
+            }
+            allowed.add(route.httpMethod());
+            if (route.httpMethod().equals(httpMethod) && route.literalLength() > bestLength) {
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                List<String> names = route.parameterNames();
+                for (int i = 0; i < names.size(); i++) {
+                    values.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+                best = Optional.of(new Match.Found(route, values));
+                bestLength = route.literalLength();
+            }
+        }
+        if (best.isPresent()) {
+            return best.get();
+        }
+        return allowed.isEmpty() ? new Match.NoPath() : new Match.WrongMethod(allowed);
+    }
+
+    /** Routes of one resource object. */
+    static List<Route> routesOf(Object resource) {
+        Class<?> type = resource.getClass();
+        Path classPath = type.getAnnotation(Path.class);
+        if (classPath == null) {
+            return List.of();
+        }
+        List<Route> found = new ArrayList<>();
+        for (Method method : type.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            String http = httpMethod(method);
+            if (http == null) {
+                continue;
+            }
+            Path sub = method.getAnnotation(Path.class);
+            String template = join(classPath.value(), sub == null ? "" : sub.value());
+            found.add(new Route(http, template, resource, method));
+        }
+        return found;
+    }
+
+    private static String httpMethod(Method method) {
+        if (method.isAnnotationPresent(GET.class)) {
+            return "GET";
+        }
+        if (method.isAnnotationPresent(POST.class)) {
+            return "POST";
+        }
+        if (method.isAnnotationPresent(PUT.class)) {
+            return "PUT";
+        }
+        if (method.isAnnotationPresent(DELETE.class)) {
+            return "DELETE";
+        }
+        return null;
+    }
+
+    static String join(String a, String b) {
+        String joined = "/" + strip(a) + (strip(b).isEmpty() ? "" : "/" + strip(b));
+        return joined.equals("/") ? "/" : joined;
+    }
+
+    private static String strip(String s) {
+        String t = s.trim();
+        while (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+}

@@ -38,7 +38,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * tests.
  * <p>
  * PostgreSQL refuses to run as root: when the tests run as root, the server runs as {@link SshdExtension#TEST_USER}
- * (made by {@code releng/scripts/env.sh}) through {@code runuser}. The binaries come from {@code /usr/lib/postgresql/<
+ * (made by {@code releng/scripts/env.sh}), or else as the {@code postgres} user of Debian's package, through
+ * {@code runuser}; the temp folder belongs to that user. The binaries come from {@code /usr/lib/postgresql/<
  * newest>/bin} unless the system property {@value #BIN_PROPERTY} names a folder.
  * <p>
  * {@link #configureDataSource(BundleContext)} points the shared Opsbench data source at the server through ConfigAdmin;
@@ -63,6 +64,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     private static final String GENERATION = "opsbench.test.pg.generation";
 
     private final boolean root = "root".equals(System.getProperty("user.name"));
+    private String runAs;
     private Path dir;
     private Path bin;
     private int port;
@@ -90,11 +92,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
             return;
         }
         bin = binaries();
-        String runAs = root ? SshdExtension.TEST_USER : null;
-        if (root && run(List.of("id", "-u", SshdExtension.TEST_USER)).exitCode != 0) {
-            fail("PostgreSQL refuses to run as root; the tests run it as '" + SshdExtension.TEST_USER
-                    + "'. Create it with: useradd -m -s /bin/sh " + SshdExtension.TEST_USER);
-        }
+        runAs = root ? serverUser() : null;
         dir = Files.createTempDirectory("opsbench-pg-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         if (root) {
@@ -265,6 +263,11 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
                 CONFIGURE_TIMEOUT);
     }
 
+    /** The server's data folder (initdb's), for tests that look at what reached the disk. */
+    public Path dataFolder() {
+        return data();
+    }
+
     /** The server's log (for failure messages). */
     public String logTail() {
         return dir == null ? "" : tail(dir.resolve("postgres.log"));
@@ -278,9 +281,25 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         if (!root) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", SshdExtension.TEST_USER, "--"));
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", runAs, "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /**
+     * The unprivileged user that runs the server when the tests run as root: {@link SshdExtension#TEST_USER} (made by
+     * {@code releng/scripts/env.sh}), else the {@code postgres} user of Debian's package.
+     */
+    private static String serverUser() {
+        for (String user : List.of(SshdExtension.TEST_USER, SUPERUSER)) {
+            if (run(List.of("id", "-u", user)).exitCode == 0) {
+                return user;
+            }
+        }
+        fail("PostgreSQL refuses to run as root; the tests run it as '" + SshdExtension.TEST_USER + "' or '"
+                + SUPERUSER + "', and neither exists. Create one with: useradd -m -s /bin/sh "
+                + SshdExtension.TEST_USER);
+        return null;
     }
 
     private static Path binaries() throws IOException {

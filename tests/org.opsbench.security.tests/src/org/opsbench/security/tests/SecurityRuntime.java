@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opsbench.core.Principal;
 import org.opsbench.persistence.Database;
 import org.opsbench.security.Authentication;
+import org.opsbench.testing.PostgresExtension;
+import org.opsbench.testing.PostgresSuite;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
@@ -42,7 +44,9 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
 
     private final boolean singleUser;
     private final BundleContext context = FrameworkUtil.getBundle(SecurityRuntime.class).getBundleContext();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private Path folder;
+    private String pgDatabase;
     private long dataSourceId;
 
     /** The usual multi-user settings. */
@@ -78,14 +82,25 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
             deleteTree(folder);
         }
         folder = Files.createTempDirectory("opsbench-security-");
+        PostgresExtension pg = PostgresSuite.server();
+        if (pg != null) {
+            // the PostgreSQL suite: a new empty database on the run's server instead of a Derby folder
+            pgDatabase = "security_" + DATABASES.incrementAndGet();
+            pg.createDatabase(pgDatabase);
+        }
         restart();
     }
 
     /** Re-creates the data source on the same database: every security component restarts (a "restart"). */
     public void restart() throws Exception {
         int generation = GENERATIONS.incrementAndGet();
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("url", "jdbc:derby:" + folder.resolve("db").toAbsolutePath() + ";create=true");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        PostgresExtension pg = PostgresSuite.server();
+        if (pg != null) {
+            properties.putAll(pg.dataSourceProperties(pgDatabase));
+        } else {
+            properties.put("url", "jdbc:derby:" + folder.resolve("db").toAbsolutePath() + ";create=true");
+        }
         properties.put("opsbench.test.generation", generation);
         configuration(Database.CONFIGURATION_PID).update(properties);
         ServiceReference<DataSource> ref = reference(DataSource.class,
@@ -96,9 +111,10 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
                 + singleUser + "))");
     }
 
-    /** The database folder (Derby's files). */
+    /** The database folder (Derby's files; in the PostgreSQL suite the server's data folder). */
     public Path databaseFolder() {
-        return folder.resolve("db");
+        PostgresExtension pg = PostgresSuite.server();
+        return pg != null ? pg.dataFolder() : folder.resolve("db");
     }
 
     /** The security folder of the workspace (key file, initial password). */
@@ -134,8 +150,13 @@ public final class SecurityRuntime implements BeforeAllCallback, AfterAllCallbac
         return service(Authentication.class).login("admin", password);
     }
 
-    /** Makes Derby write its caches to the files (so a grep of the files sees everything stored). */
+    /** Makes the database write its caches to the files (so a grep of the files sees everything stored). */
     public void checkpoint() throws Exception {
+        PostgresExtension pg = PostgresSuite.server();
+        if (pg != null) {
+            pg.psql("postgres", "CHECKPOINT");
+            return;
+        }
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
         } catch (SQLException e) {

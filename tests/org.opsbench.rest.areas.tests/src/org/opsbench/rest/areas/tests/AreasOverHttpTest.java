@@ -18,10 +18,20 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsbench.assets.Assets;
+import org.opsbench.assets.CiSpec;
+import org.opsbench.assets.ConfigurationItem;
+import org.opsbench.assets.LifecycleState;
+import org.opsbench.assets.RelationshipKind;
 import org.opsbench.backup.Backup;
 import org.opsbench.backup.JobDefinition;
 import org.opsbench.backup.Retention;
 import org.opsbench.backup.SourceKind;
+import org.opsbench.changes.ChangeDraft;
+import org.opsbench.changes.ChangeRequest;
+import org.opsbench.changes.ChangeType;
+import org.opsbench.changes.Changes;
+import org.opsbench.core.CiRef;
 import org.opsbench.core.Principal;
 import org.opsbench.monitoring.CheckDefinition;
 import org.opsbench.monitoring.HostDefinition;
@@ -195,5 +205,55 @@ class AreasOverHttpTest {
         assertEquals(204, api.send("DELETE", "/api/v1/tokens/" + id, secret, null).statusCode());
         HttpApi.problem(api.get("/api/v1/tokens", secret), 401, "revoked");
         HttpApi.problem(api.send("POST", "/api/v1/tokens", viewerToken, "{\"label\":\"x\",\"days\":0}"), 400, "days");
+    }
+
+    @Test
+    void changesItemsWithRelationshipsAndABackupRunAreServedAsJson(@TempDir Path repo) throws Exception {
+        String tag = "rest-http-ci-" + Areas.RUN;
+        Assets assets = Areas.service(Assets.class);
+        ConfigurationItem app = assets.create(Areas.OPS, new CiSpec("application", tag + "-app",
+                LifecycleState.DEPLOYED, Map.of("owner", "web team"), Set.of(tag), Set.of()));
+        ConfigurationItem server = assets.create(Areas.OPS, new CiSpec("server", tag + "-srv",
+                LifecycleState.DEPLOYED, Map.of(), Set.of(tag), Set.of()));
+        assets.relate(Areas.OPS, app.id(), RelationshipKind.RUNS_ON, server.id());
+        JsonNode items = HttpApi.json(api.get("/api/v1/cis?tag=" + HttpApi.q(tag) + "&type=application",
+                viewerToken), 200);
+        assertEquals(1, items.get("total").asLong(), items.toString());
+        assertEquals("web team", items.get("items").get(0).get("attributes").get("owner").asText());
+        JsonNode detail = HttpApi.json(api.get("/api/v1/cis/" + HttpApi.q(app.id()), viewerToken), 200);
+        JsonNode relation = detail.get("relationships").get(0);
+        assertEquals("RUNS_ON", relation.get("kind").asText());
+        assertEquals(server.id(), relation.get("target").get("id").asText());
+        HttpApi.problem(api.get("/api/v1/cis?lifecycle=BROKEN", viewerToken), 400, "lifecycle");
+
+        Instant start = Instant.parse("2032-03-01T10:00:00Z").plusSeconds(Math.abs(Areas.RUN.hashCode() % 100_000));
+        ChangeRequest change = Areas.service(Changes.class).create(Areas.OPS, new ChangeDraft(ChangeType.NORMAL,
+                tag + " patch", "security fix", List.of(new CiRef(server.id(), server.type(), server.name())), start,
+                start.plus(Duration.ofHours(1)), List.of("apt upgrade"), List.of("apt rollback"), "smoke test", ""));
+        JsonNode window = HttpApi.json(api.get("/api/v1/changes?text=" + HttpApi.q(tag) + "&from="
+                + start.minus(Duration.ofMinutes(30)) + "&to=" + start.plus(Duration.ofMinutes(30)), viewerToken),
+                200);
+        assertEquals(1, window.get("total").asLong(), window.toString());
+        JsonNode shown = window.get("items").get(0);
+        assertEquals(change.reference(), shown.get("reference").asText());
+        assertEquals(start, Instant.parse(shown.get("plannedStart").asText()), "times are ISO-8601 text");
+        assertEquals(0, HttpApi.json(api.get("/api/v1/changes?text=" + HttpApi.q(tag) + "&from="
+                + start.plus(Duration.ofHours(2)), viewerToken), 200).get("total").asLong());
+
+        String job = "rest-http-run-" + Areas.RUN;
+        Areas.service(Backup.class).saveJob(Areas.OPS, new JobDefinition(job, "over http", SourceKind.DATABASE, "", 0,
+                "", "", List.of(), "", "local-dir", Map.of("folder", repo.toString()), "0 3 * * *", "UTC", true, "",
+                Retention.KEEP_ALL, "", "", true));
+        JsonNode started = HttpApi.json(api.send("POST", "/api/v1/backup/jobs/" + job + "/runs", operatorToken, null),
+                201);
+        assertEquals("RUNNING", started.get("outcome").asText());
+        long id = started.get("id").asLong();
+        Areas.service(Backup.class).awaitRun(Areas.OPS, id, Duration.ofSeconds(120));
+        JsonNode run = HttpApi.json(api.get("/api/v1/backup/jobs/" + job + "/runs/" + id, viewerToken), 200);
+        assertEquals("SUCCEEDED", run.get("outcome").asText(), run.toString());
+        assertTrue(run.get("bytes").asLong() > 0);
+        assertEquals(1, HttpApi.json(api.get("/api/v1/backup/jobs/" + job + "/runs?outcome=succeeded", viewerToken),
+                200).get("total").asLong());
+        HttpApi.problem(api.get("/api/v1/backup/jobs/no-such-" + job + "/runs", viewerToken), 404, "no-such-");
     }
 }

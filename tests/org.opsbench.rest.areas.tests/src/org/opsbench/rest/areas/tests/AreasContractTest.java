@@ -94,11 +94,12 @@ class AreasContractTest {
             "{\"title\":\"fuzz\",\"impact\":2,\"urgency\":2,\"kind\":\"BUG\"}", "{\"a\":" + "[".repeat(2000)};
 
     @Test
-    void fuzzedPathsQueriesAndBodiesAtEveryAreaOperationNeverGetA5xx() throws Exception {
+    void fuzzedPathsQueriesAndBodiesAtEveryAreaOperationNeverGetA5xxAndAreRefusedAsProblems() throws Exception {
         Random random = new Random(11);
         List<String> failures = new ArrayList<>();
         int calls = 0;
         String previous = "";
+        int jettyRefusals = 0;
         for (String[] op : documented()) {
             JsonNode operation = doc.get("paths").get(op[1]).get(op[0].toLowerCase());
             for (int round = 0; round < 12; round++) {
@@ -141,6 +142,17 @@ class AreasContractTest {
                 previous = op[0] + " " + abbreviate(path + query) + " body " + abbreviate(body) + " -> "
                         + r.statusCode()
                         + " " + r.headers().map();
+                String type = r.headers().firstValue("Content-Type").orElse("").split(";")[0];
+                if (r.statusCode() >= 400 && !type.equals("application/problem+json")) {
+                    // Jetty refuses a path with an encoded NUL or slash itself (URI compliance), before the API
+                    // servlet, with its own HTML page: a known gap of the runtime, allowed only for such paths
+                    if (r.statusCode() == 400 && (path.contains("%00") || path.contains("%2F"))) {
+                        jettyRefusals++;
+                    } else {
+                        failures.add(op[0] + " " + abbreviate(path + query) + " -> " + r.statusCode() + " as " + type
+                                + ", not a problem");
+                    }
+                }
                 if (r.statusCode() >= 500) {
                     failures.add(op[0] + " " + path + query + " body " + abbreviate(body) + " -> " + r.statusCode()
                             + " " + abbreviate(r.body()));
@@ -148,6 +160,7 @@ class AreasContractTest {
             }
         }
         assertTrue(calls > 200, "calls made: " + calls);
+        System.out.println("fuzz: " + calls + " calls, " + jettyRefusals + " refused by Jetty as HTML");
         assertEquals(List.of(), failures);
     }
 

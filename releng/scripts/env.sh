@@ -48,6 +48,8 @@ ASSETS_PACKAGES=(ansible-core)
 # Packages for the PostgreSQL tests: a real server (initdb, pg_ctl, postgres, psql under /usr/lib/postgresql/*/bin),
 # started per test class by PostgresExtension as the unprivileged test user (PostgreSQL refuses to run as root).
 POSTGRES_PACKAGES=(postgresql)
+# Packages for the REST API benchmark only (releng/bench-api, never CI): the wrk load generator.
+BENCH_PACKAGES=(wrk)
 
 # ensure_ssh_test_user : the SSH tests log in as a dedicated user with /bin/sh (root's profile is slow and
 # would swamp the figures). Created when run as root; otherwise the tests log in as the current user.

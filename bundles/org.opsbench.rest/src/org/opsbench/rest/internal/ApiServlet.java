@@ -283,7 +283,10 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private int ready(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Map<String, Health> checks = readiness.check();
+        Map<String, Health> checks = new LinkedHashMap<>(readiness.check());
+        checks.put("authentication", authenticator != null
+                ? Health.up("credentials are checked by the security area")
+                : Health.down("no authenticator yet: logins and tokens get 503"));
         boolean up = checks.values().stream().allMatch(Health::up);
         boolean detailed = bearer(req) != null && tryAuthenticate(req);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -79,6 +79,8 @@ class OperationsTest {
         JsonNode body = Http.json(ready);
         assertEquals("UP", body.get("status").asText());
         assertEquals("UP", body.get("checks").get("database").get("status").asText());
+        assertEquals("UP", body.get("checks").get("authentication").get("status").asText(),
+                "an authenticator is bound");
         ServiceRegistration<HealthIndicator> reg = RUNTIME.context().registerService(HealthIndicator.class,
                 new HealthIndicator() {
                     @Override

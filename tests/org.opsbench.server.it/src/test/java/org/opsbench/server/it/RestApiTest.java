@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built server product serves the REST API on the loopback port its {@code etc/org.opsbench.rest.cfg} names:
- * readiness anonymously, a list of problems only with a session from the initial admin's login.
+ * readiness anonymously, a list of problems only with a session from the initial admin's login. ConfigAdmin keeps its
+ * state per workspace, so a second workspace's configuration is its own.
  */
 class RestApiTest {
 
@@ -65,6 +66,24 @@ class RestApiTest {
         assertTrue(problems.body().contains("\"items\":[]"), problems.body());
     }
 
+    @Test
+    void eachWorkspaceHasItsOwnRestConfiguration() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (String name : new String[]{"first", "second"}) {
+            int port = freePort();
+            Path etc = dir.resolve(name).resolve("workspace/etc");
+            Files.createDirectories(etc);
+            Files.writeString(etc.resolve("org.opsbench.rest.cfg"), "port=" + port + "\n");
+            RunningServer server = product.start(dir.resolve(name));
+            assertEquals("true", server.awaitReport().getProperty("ready"), server.output());
+            HttpResponse<String> live = awaitAnswer(client, "http://127.0.0.1:" + port + "/health/live", server);
+            assertEquals(200, live.statusCode(), name + " workspace: " + live.body());
+            assertEquals("port=" + port + "\n", Files.readString(etc.resolve("org.opsbench.rest.cfg")),
+                    "the configuration file stays as written");
+            server.terminate();
+        }
+    }
+
     /** The first answer of {@code url}; the API listens shortly after the start-up report (bounded wait). */
     private static HttpResponse<String> awaitAnswer(HttpClient client, String url, RunningServer server)
             throws Exception {
@@ -79,7 +98,8 @@ class RestApiTest {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("no answer from " + url + ": " + last + server.output());
+        throw new AssertionError("no answer from " + url + ": " + last + server.output() + "\n--- log ---\n"
+                + (Files.exists(server.log()) ? Files.readString(server.log()) : "(none)"));
     }
 
     private static int freePort() throws IOException {

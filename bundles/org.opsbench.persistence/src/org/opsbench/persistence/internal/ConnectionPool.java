@@ -168,6 +168,11 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** Callers waiting for a free connection (an estimate). */
+    public int waiting() {
+        return permits.getQueueLength();
+    }
+
     /** The most connections lent at once. */
     public int maxSize() {
         return maxSize;

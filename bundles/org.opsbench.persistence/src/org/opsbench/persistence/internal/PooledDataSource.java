@@ -16,6 +16,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.core.security.Secret;
 import org.opsbench.core.security.SecretStore;
 import org.opsbench.persistence.Database;
+import org.opsbench.persistence.PoolStatistics;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +37,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = DataSource.class, configurationPid = Database.CONFIGURATION_PID, immediate = true, property = Database.DATASOURCE_PROPERTY
         + "=" + Database.DEFAULT)
 @Designate(ocd = DataSourceConfig.class)
-public final class PooledDataSource implements DataSource {
+public final class PooledDataSource implements DataSource, PoolStatistics {
 
     private static final String DERBY_LOG_PROPERTY = "derby.stream.error.file";
 
@@ -165,6 +166,26 @@ public final class PooledDataSource implements DataSource {
     /** The pool behind this data source (for tests and diagnostics). */
     public ConnectionPool pool() {
         return pool;
+    }
+
+    @Override
+    public int activeConnections() {
+        return pool.active();
+    }
+
+    @Override
+    public int idleConnections() {
+        return pool.idle();
+    }
+
+    @Override
+    public int maxConnections() {
+        return pool.maxSize();
+    }
+
+    @Override
+    public int waitingCallers() {
+        return pool.waiting();
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.opsbench.rest.internal.dispatch.Route;
 import org.opsbench.rest.internal.openapi.OpenApi;
 import org.opsbench.rest.internal.ops.HttpStats;
 import org.opsbench.rest.internal.ops.JvmMetrics;
+import org.opsbench.rest.internal.ops.PoolMetrics;
 import org.opsbench.rest.internal.ops.PrometheusText;
 import org.opsbench.rest.internal.ops.Readiness;
 import org.osgi.service.component.annotations.Activate;
@@ -307,6 +308,7 @@ public final class ApiServlet extends HttpServlet {
     private int metrics(HttpServletResponse resp) throws IOException {
         PrometheusText text = new PrometheusText();
         JvmMetrics.collect(text);
+        PoolMetrics.collect(readiness.dataSource(), text);
         stats.collect(text);
         text.gauge("opsbench_rest_sessions", "Open REST sessions", Map.of(), sessions.size());
         text.gauge("opsbench_rest_resources", "Registered REST resource methods", Map.of(),

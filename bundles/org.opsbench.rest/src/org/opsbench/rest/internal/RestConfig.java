@@ -28,6 +28,11 @@ public @interface RestConfig {
             + "the Opsbench secret store (the password itself is never written into configuration)")
     String tlsKeyStorePasswordAlias() default "";
 
+    @AttributeDefinition(name = "TLS key store password reference", description = "Where the key store password "
+            + "lives instead of the secret store: env:NAME, property:NAME or file:PATH (first line); at most one of "
+            + "alias and reference")
+    String tlsKeyStorePasswordReference() default "";
+
     @AttributeDefinition(name = "Maximum body size", description = "Largest request body in bytes; larger ones get 413")
     long maxBodyBytes() default 1_048_576;
 

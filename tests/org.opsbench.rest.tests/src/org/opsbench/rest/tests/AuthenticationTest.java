@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsbench.security.IdentityAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,19 +61,44 @@ class AuthenticationTest {
 
     @Test
     void aValidTokenActsAsItsUserUntilRevoked() throws Exception {
-        String token = RUNTIME.tokens().issue(RUNTIME.login("operator1"), Instant.now().plusSeconds(3600));
+        String token = RUNTIME.tokens().issue("operator1");
         HttpResponse<String> created = http.send("POST", "/api/v1/probes", token,
                 "{\"name\":\"by token\",\"intervalSeconds\":30,\"kind\":\"PING\",\"tags\":[]}");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("operator1", Http.json(created).get("createdBy").asText(), "the call ran as the token's user");
-        RUNTIME.tokens().revoke(RUNTIME.admin(), RUNTIME.tokens().idOf(token));
+        RUNTIME.tokens().revoke(token);
         assertProblem(http.get("/api/v1/probes", token), 401, "revoked");
     }
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        String token = RUNTIME.tokens().issue(RUNTIME.login("operator1"), Instant.now().minusSeconds(1));
+        String token = RUNTIME.tokens().issue("operator1");
+        assertEquals(200, http.get("/api/v1/probes", token).statusCode(), "valid before its expiry");
+        RUNTIME.tokens().expire(token);
         assertProblem(http.get("/api/v1/probes", token), 401, "expired");
+    }
+
+    @Test
+    void aTokenOfADisabledUserIsRefused() throws Exception {
+        String token = RUNTIME.tokens().issue("viewer1");
+        assertEquals(200, http.get("/api/v1/probes", token).statusCode());
+        IdentityAdmin identities = RUNTIME.service(IdentityAdmin.class);
+        identities.setEnabled(RUNTIME.admin(), "viewer1", false);
+        try {
+            assertProblem(http.get("/api/v1/probes", token), 401, "disabled");
+        } finally {
+            identities.setEnabled(RUNTIME.admin(), "viewer1", true);
+        }
+    }
+
+    @Test
+    void aTokenOfTheWrongRoleGets403FromTheAreaService() throws Exception {
+        String viewer = RUNTIME.tokens().issue("viewer1");
+        assertProblem(http.send("POST", "/api/v1/probes", viewer,
+                "{\"name\":\"no\",\"intervalSeconds\":30,\"kind\":\"PING\"}"), 403, "not allowed");
+        assertProblem(http.get("/api/v1/audit", viewer), 403, "not allowed");
+        HttpResponse<String> asAdmin = http.get("/api/v1/audit", RUNTIME.tokens().issue("admin"));
+        assertEquals(200, asAdmin.statusCode(), asAdmin.body());
     }
 
     @Test

@@ -33,15 +33,25 @@ class FuzzTest {
     private static JsonNode doc;
     private final Http http = new Http(RUNTIME);
 
+    private static final List<String> VALID = new ArrayList<>(List.of(
+            "{\"name\":\"fuzz\",\"intervalSeconds\":10,\"kind\":\"TCP\",\"tags\":[\"a\"]}",
+            "{\"login\":\"viewer1\",\"password\":\"" + RestRuntime.PASSWORD + "\"}"));
+
     @BeforeAll
     static void fetchDocument() throws Exception {
         token = new Http(RUNTIME).session("operator1");
         doc = Http.json(new Http(RUNTIME).get("/api/v1/openapi.json", token));
+        // every documented request body (the areas' included) is a seed for mutation
+        Examples examples = new Examples(doc);
+        for (JsonNode path : doc.get("paths")) {
+            for (JsonNode op : path) {
+                String body = examples.body(op);
+                if (body != null && !VALID.contains(body)) {
+                    VALID.add(body);
+                }
+            }
+        }
     }
-
-    private static final String[] VALID = {
-            "{\"name\":\"fuzz\",\"intervalSeconds\":10,\"kind\":\"TCP\",\"tags\":[\"a\"]}",
-            "{\"login\":\"viewer1\",\"password\":\"" + RestRuntime.PASSWORD + "\"}"};
     private static final String[] ATOMS = {"null", "true", "false", "0", "-1", "1e309", "2147483648",
             "9223372036854775808", "\"\"", "\"x\"", "\"PING\"", "[]", "{}", "[null]", "{\"a\":{}}", "\"\\u0000\"",
             "\"2026-13-45T99:00:00Z\"", "1.5", "\"" + "y".repeat(3000) + "\""};
@@ -60,8 +70,14 @@ class FuzzTest {
             }
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
                 String method = methods.next().toUpperCase();
+                List<String> queryNames = new ArrayList<>(List.of("offset", "limit", "x", ""));
+                for (JsonNode p : path.getValue().get(method.toLowerCase()).path("parameters")) {
+                    if (p.get("in").asText().equals("query")) {
+                        queryNames.add(p.get("name").asText());
+                    }
+                }
                 for (int round = 0; round < ROUNDS_PER_OPERATION; round++) {
-                    String target = path.getKey().replace("{id}", pathValue(random)) + query(random);
+                    String target = pathValues(path.getKey(), random) + query(queryNames, random);
                     String body = body(random);
                     HttpRequest.Builder b = http.request(target, random.nextInt(10) == 0 ? null : token);
                     String type = random.nextInt(8) == 0 ? "text/plain" : "application/json";
@@ -92,6 +108,15 @@ class FuzzTest {
                 Math.min(3, failures.size())));
     }
 
+    private static String pathValues(String template, Random random) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]+}").matcher(template);
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(pathValue(random)));
+        }
+        return m.appendTail(out).toString();
+    }
+
     private static String pathValue(Random random) {
         // a NUL (%00) is refused by Jetty's request parser before any servlet, with the connection closed: with a
         // body still being sent that can reset the socket, so it is tested on its own (ProblemDetailsTest)
@@ -99,15 +124,15 @@ class FuzzTest {
         return values[random.nextInt(values.length)];
     }
 
-    private static String query(Random random) {
+    private static String query(List<String> names, Random random) {
         if (random.nextBoolean()) {
             return "";
         }
-        String[] names = {"offset", "limit", "kind", "x", ""};
-        String[] values = {"0", "-5", "abc", "500", "501", "99999999999", "PING", "udp", "", "1e3", "%"};
+        String[] values = {"0", "-5", "abc", "500", "501", "99999999999", "PING", "udp", "", "1e3", "%", "true",
+                "HIGH", "2026-12-02T00:00:00Z", "2026-99-99", "OPEN"};
         StringBuilder q = new StringBuilder("?");
         for (int i = 0; i <= random.nextInt(3); i++) {
-            q.append(i == 0 ? "" : "&").append(names[random.nextInt(names.length)]).append('=')
+            q.append(i == 0 ? "" : "&").append(names.get(random.nextInt(names.size()))).append('=')
                     .append(URLEncoder.encode(values[random.nextInt(values.length)], StandardCharsets.UTF_8));
         }
         return q.toString();
@@ -125,7 +150,7 @@ class FuzzTest {
             case 2 :
                 return ATOMS[random.nextInt(ATOMS.length)];
             default : {
-                StringBuilder s = new StringBuilder(VALID[random.nextInt(VALID.length)]);
+                StringBuilder s = new StringBuilder(VALID.get(random.nextInt(VALID.size())));
                 for (int m = 0; m <= random.nextInt(3); m++) {
                     mutate(s, random);
                 }

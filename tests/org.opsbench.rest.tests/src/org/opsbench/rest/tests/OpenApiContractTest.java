@@ -124,12 +124,13 @@ class OpenApiContractTest {
             }
             covered.add(call[0] + " " + call[1]);
         }
-        // the deliberate failure is the only operation not called with valid input here
+        // the deliberate failure is the only runtime or test-resource operation not called with valid input here;
+        // the areas' operations are called by everyAreaOperationAnswersADocumentedStatusWithItsSchema
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
                 String op = methods.next() + " " + path.getKey();
-                if (!op.endsWith("/explode")) {
+                if (!op.endsWith("/explode") && !isArea(path.getKey())) {
                     assertTrue(covered.contains(op), op + " is exercised by this test");
                 }
             }
@@ -147,6 +148,64 @@ class OpenApiContractTest {
             assertTrue(doc.get("paths").get("/api/v1/probes").get("get").get("responses").has(status)
                     || status.equals("404"), "status " + status + " is documented");
         }
+    }
+
+    @Test
+    void everyAreaOperationAnswersADocumentedStatusWithItsSchema() throws Exception {
+        for (String area : List.of("/api/v1/hosts", "/api/v1/problems", "/api/v1/tickets", "/api/v1/changes",
+                "/api/v1/cis", "/api/v1/backup/jobs", "/api/v1/audit", "/api/v1/tokens")) {
+            assertTrue(doc.get("paths").has(area), area + " is documented: " + toList(fieldNames(doc.get("paths"))));
+        }
+        String admin = RUNTIME.tokens().issue("admin");
+        Examples examples = new Examples(doc);
+        SchemaCheck check = new SchemaCheck(doc);
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!isArea(path.getKey())) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> entry = ops.next();
+                String method = entry.getKey().toUpperCase();
+                JsonNode op = entry.getValue();
+                boolean parameterised = path.getKey().contains("{");
+                String target = path.getKey().replaceAll("\\{[^}]+}", "no-such-1");
+                String body = examples.body(op);
+                String what = method + " " + target + " " + body;
+                HttpResponse<String> anonymous = http.send(method, target, null, body);
+                assertEquals(401, anonymous.statusCode(), what + ": " + anonymous.body());
+                assertTrue(op.get("responses").has("401"), what + " documents 401");
+                HttpResponse<String> r = http.send(method, target, admin, body);
+                String status = Integer.toString(r.statusCode());
+                assertTrue(op.get("responses").has(status), what + " answered the undocumented " + status + ": "
+                        + r.body());
+                if (method.equals("GET") && !parameterised) {
+                    assertEquals(200, r.statusCode(), what + ": a list answers: " + r.body());
+                }
+                JsonNode content = op.get("responses").get(status).path("content");
+                for (String type : List.of("application/json", "application/problem+json")) {
+                    if (content.has(type)) {
+                        List<String> violations = check.violations(Http.json(r), content.get(type).get("schema"));
+                        assertTrue(violations.isEmpty(), what + ": " + violations + " in " + r.body());
+                    }
+                }
+                operations++;
+            }
+        }
+        assertTrue(operations >= 20, "the areas' operations: " + operations);
+    }
+
+    /** A path of an area's resources (not the runtime's own, nor the test resource). */
+    private static boolean isArea(String path) {
+        return path.startsWith("/api/v1/") && !path.startsWith("/api/v1/probes") && !path.equals("/api/v1/session")
+                && !path.equals("/api/v1/openapi.json");
+    }
+
+    private static JsonNode fieldNames(JsonNode object) {
+        com.fasterxml.jackson.databind.node.ArrayNode names = Http.JSON.createArrayNode();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> toList(JsonNode array) {

@@ -39,12 +39,16 @@ class OperationsTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
         String text = r.body();
         for (String name : new String[]{"jvm_memory_heap_used_bytes", "jvm_threads_live", "jvm_gc_collections_total",
-                "process_uptime_seconds", "opsbench_rest_sessions"}) {
+                "process_uptime_seconds", "opsbench_rest_sessions", "opsbench_db_pool_connections_active",
+                "opsbench_db_pool_connections_idle", "opsbench_db_pool_connections_max",
+                "opsbench_db_pool_waiting_callers"}) {
             assertTrue(text.contains("# TYPE " + name + " "), name + " in\n" + text);
         }
         assertTrue(Pattern.compile("(?m)^opsbench_http_requests_total\\{(?=.*route=\"/api/v1/probes/\\{id\\}\")"
                 + "(?=.*status=\"404\")(?=.*method=\"GET\").*\\} 1$").matcher(text).find(), text);
         assertTrue(text.contains("# TYPE opsbench_http_request_duration_seconds histogram"));
+        assertTrue(text.contains("opsbench_db_pool_connections_max{pool=\"default\"} 8"), "the default poolSize: "
+                + text);
         assertTrue(Pattern.compile(
                 "opsbench_http_request_duration_seconds_bucket\\{route=\"/api/v1/probes\",le=\"\\+Inf\"\\} \\d+")
                 .matcher(text).find(), text);

@@ -58,9 +58,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
     private int port;
     private String scheme = "http";
     private ServiceRegistration<?> resource;
-    private ServiceRegistration<ApiTokens> tokenRegistration;
-    private ServiceRegistration<ApiAuthenticator> authenticatorRegistration;
-    private final TestTokens tokens = new TestTokens();
+    private Tokens tokens;
     private HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** With the default REST settings (a generous rate limit). */
@@ -100,11 +98,10 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
                 identities.createUser(admin, user[0], user[0], "", PASSWORD.toCharArray(), Set.of(user[1]));
             }
         }
-        Hashtable<String, Object> tokenProps = new Hashtable<>();
-        tokenProps.put("service.ranking", 1000);
-        tokenRegistration = context.registerService(ApiTokens.class, tokens, tokenProps);
-        authenticatorRegistration = context.registerService(ApiAuthenticator.class,
-                new TestAuthenticator(tokens, service(Authentication.class)), tokenProps);
+        // the security area's real token store and authenticator (org.opsbench.security.rest) on this database
+        ServiceReference<ApiTokens> tokenStore = reference(ApiTokens.class, "(service.id>=" + dataSourceId + ")");
+        reference(ApiAuthenticator.class, "(service.id>=" + dataSourceId + ")");
+        tokens = new Tokens(context.getService(tokenStore), context.getService(ref), admin);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ResourceRegistry.RESOURCE_PROPERTY, true);
         resource = context.registerService(ProbeResource.class,
@@ -116,12 +113,6 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext extension) throws Exception {
         if (resource != null) {
             resource.unregister();
-        }
-        if (authenticatorRegistration != null) {
-            authenticatorRegistration.unregister();
-        }
-        if (tokenRegistration != null) {
-            tokenRegistration.unregister();
         }
         if (folder != null) {
             try (Stream<Path> walk = Files.walk(folder)) {
@@ -179,8 +170,8 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
-    /** The API token store of the tests. */
-    public TestTokens tokens() {
+    /** The security area's API token store, as the tests use it. */
+    public Tokens tokens() {
         return tokens;
     }
 

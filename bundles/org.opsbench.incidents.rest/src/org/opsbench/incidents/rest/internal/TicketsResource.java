@@ -7,7 +7,9 @@ import java.util.Set;
 
 import org.opsbench.core.Principal;
 import org.opsbench.core.Priority;
+import org.opsbench.incidents.IllegalTransitionException;
 import org.opsbench.incidents.Incidents;
+import org.opsbench.incidents.InvalidTicketException;
 import org.opsbench.incidents.QueueQuery;
 import org.opsbench.incidents.Ticket;
 import org.opsbench.incidents.TicketDraft;
@@ -107,9 +109,14 @@ public final class TicketsResource {
         if (body.urgency() == null) {
             throw ApiProblem.badRequest("urgency", "urgency is required (1-3)");
         }
-        return TicketDto.of(incidents.create(ApiCaller.principal(security),
-                new TicketDraft(kind, body.title(), body.description(), body.caller(), body.category(), body.ciIds(),
-                        body.impact(), body.urgency(), body.queue(), body.assignee())));
+        Principal caller = ApiCaller.principal(security);
+        try {
+            return TicketDto.of(incidents.create(caller,
+                    new TicketDraft(kind, body.title(), body.description(), body.caller(), body.category(),
+                            body.ciIds(), body.impact(), body.urgency(), body.queue(), body.assignee())));
+        } catch (InvalidTicketException e) {
+            throw badField(e);
+        }
     }
 
     @POST
@@ -124,8 +131,14 @@ public final class TicketsResource {
         Principal caller = ApiCaller.principal(security);
         find(caller, reference);
         TicketState target = Params.one("target", body.target(), TicketState.class);
-        return TicketDto.of(incidents.transition(caller, reference,
-                new TransitionRequest(target, body.reason(), body.resolutionCode(), body.notes())));
+        try {
+            return TicketDto.of(incidents.transition(caller, reference,
+                    new TransitionRequest(target, body.reason(), body.resolutionCode(), body.notes())));
+        } catch (IllegalTransitionException e) {
+            throw ApiProblem.badRequest("target", e.getMessage());
+        } catch (InvalidTicketException e) {
+            throw "state".equals(e.field()) ? ApiProblem.badRequest("target", e.getMessage()) : badField(e);
+        }
     }
 
     @POST
@@ -138,7 +151,11 @@ public final class TicketsResource {
         }
         Principal caller = ApiCaller.principal(security);
         find(caller, reference);
-        return TicketDto.of(incidents.assign(caller, reference, body.queue(), body.assignee()));
+        try {
+            return TicketDto.of(incidents.assign(caller, reference, body.queue(), body.assignee()));
+        } catch (InvalidTicketException e) {
+            throw badField(e);
+        }
     }
 
     @GET
@@ -167,7 +184,32 @@ public final class TicketsResource {
         }
         Principal caller = ApiCaller.principal(security);
         find(caller, reference);
-        incidents.addWorklog(caller, reference, body.text(), Duration.ofMinutes(minutes));
+        try {
+            incidents.addWorklog(caller, reference, body.text(), Duration.ofMinutes(minutes));
+        } catch (InvalidTicketException e) {
+            throw badField(e);
+        }
+    }
+
+    /**
+     * The service's refusal as a 400 naming the field of the JSON body (the service names its own: {@code group} is the
+     * body's {@code queue}, {@code cis} its {@code ciIds}, {@code timeSpent} its {@code minutesSpent}); an unknown
+     * ticket is a 404, a ticket whose state forbids the change (closed) a 409.
+     */
+    static RuntimeException badField(InvalidTicketException e) {
+        String field = switch (e.field()) {
+            case "group" -> "queue";
+            case "cis" -> "ciIds";
+            case "timeSpent" -> "minutesSpent";
+            default -> e.field();
+        };
+        if ("reference".equals(field)) {
+            return new NoSuchElementException(e.getMessage());
+        }
+        if ("state".equals(field)) {
+            return ApiProblem.conflict(e.getMessage());
+        }
+        return ApiProblem.badRequest(field, e.getMessage());
     }
 
     private Ticket find(Principal caller, String reference) {

@@ -2,15 +2,18 @@ package org.opsbench.monitoring.rest.internal;
 
 import java.util.Comparator;
 
+import org.opsbench.core.Principal;
 import org.opsbench.core.spi.Health;
 import org.opsbench.monitoring.CheckKey;
 import org.opsbench.monitoring.CheckStatus;
+import org.opsbench.monitoring.InvalidDefinitionException;
 import org.opsbench.monitoring.Monitoring;
 import org.opsbench.monitoring.StateType;
 import org.opsbench.monitoring.rest.internal.MonitoringDtos.AckBody;
 import org.opsbench.monitoring.rest.internal.MonitoringDtos.CheckDto;
 import org.opsbench.rest.ApiCaller;
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.ApiProblem;
 import org.opsbench.rest.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -70,8 +73,15 @@ public final class ProblemsResource {
     @ApiDoc(summary = "Acknowledges a problem: no repeats or escalations until its state changes")
     public void acknowledge(@PathParam("host") String host, @PathParam("check") String check, AckBody body,
             @Context SecurityContext security) {
-        monitoring.acknowledge(ApiCaller.principal(security), new CheckKey(host, check),
-                body == null ? "" : body.comment());
+        Principal caller = ApiCaller.principal(security);
+        try {
+            monitoring.acknowledge(caller, new CheckKey(host, check), body == null ? "" : body.comment());
+        } catch (InvalidDefinitionException e) {
+            throw ApiProblem.badRequest(e.field(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the engine's "no such check"
+            throw new java.util.NoSuchElementException(e.getMessage());
+        }
     }
 
     @DELETE

@@ -12,6 +12,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.core.security.Secret;
 import org.opsbench.core.security.SecretStore;
 import org.opsbench.rest.internal.RestConfig;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -37,15 +38,17 @@ public final class HttpConfigurator {
     static final String FELIX_PID = "org.apache.felix.http";
     private static final Principal SYSTEM = Principal.system("rest");
 
+    private final BundleContext context;
     private final ConfigurationAdmin configurationAdmin;
     private final SecretStore secrets;
     private final Logger log;
 
     /** With the services it needs; {@code secrets} only matters with TLS. */
     @Activate
-    public HttpConfigurator(@Reference ConfigurationAdmin configurationAdmin,
+    public HttpConfigurator(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) SecretStore secrets,
             @Reference(service = LoggerFactory.class) LoggerFactory loggers, RestConfig config) {
+        this.context = context;
         this.configurationAdmin = configurationAdmin;
         this.secrets = secrets;
         this.log = loggers.getLogger(HttpConfigurator.class);
@@ -66,7 +69,16 @@ public final class HttpConfigurator {
                 target.update(felix);
             }
         } catch (IOException | RuntimeException e) {
+            // fail closed: a TLS setting that cannot be applied must not leave plain HTTP (or an old set-up) serving
             log.error("REST API not started: {}", e.getMessage());
+            try {
+                Hashtable<String, Object> off = new Hashtable<>();
+                off.put("org.apache.felix.http.enable", false);
+                off.put("org.apache.felix.https.enable", false);
+                configurationAdmin.getConfiguration(FELIX_PID, null).update(off);
+            } catch (IOException | RuntimeException again) {
+                log.error("REST API: cannot switch the HTTP service off: {}", again.getMessage());
+            }
         }
     }
 
@@ -82,18 +94,7 @@ public final class HttpConfigurator {
             if (!Files.isReadable(store)) {
                 throw new IllegalArgumentException("tlsKeyStore: cannot read " + store);
             }
-            if (config.tlsKeyStorePasswordAlias().isBlank()) {
-                throw new IllegalArgumentException("tlsKeyStorePasswordAlias: required with a key store");
-            }
-            if (secrets == null) {
-                throw new IllegalStateException("tlsKeyStorePasswordAlias: no secret store is running");
-            }
-            String password;
-            try (Secret secret = secrets.lookup(SYSTEM, config.tlsKeyStorePasswordAlias())
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "tlsKeyStorePasswordAlias: no secret " + config.tlsKeyStorePasswordAlias()))) {
-                password = new String(secret.chars());
-            }
+            String password = password(config);
             p.put("org.osgi.service.http.port.secure", config.port());
             p.put("org.apache.felix.https.keystore", store.toAbsolutePath().toString());
             p.put("org.apache.felix.https.keystore.type", config.tlsKeyStoreType());
@@ -103,6 +104,33 @@ public final class HttpConfigurator {
             p.put("org.osgi.service.http.port", config.port());
         }
         return p;
+    }
+
+    /** The key store password: from the secret store by alias, or where the reference points; never configured. */
+    private String password(RestConfig config) {
+        String alias = config.tlsKeyStorePasswordAlias().strip();
+        String reference = config.tlsKeyStorePasswordReference().strip();
+        if (!alias.isEmpty() && !reference.isEmpty()) {
+            throw new IllegalArgumentException("tlsKeyStorePasswordAlias, tlsKeyStorePasswordReference: set one, not"
+                    + " both");
+        }
+        if (!reference.isEmpty()) {
+            return PasswordReference.resolve(reference, name -> {
+                String value = context.getProperty(name);
+                return value != null ? value : System.getProperty(name);
+            });
+        }
+        if (alias.isEmpty()) {
+            throw new IllegalArgumentException("tlsKeyStorePasswordAlias or tlsKeyStorePasswordReference: required"
+                    + " with a key store");
+        }
+        if (secrets == null) {
+            throw new IllegalStateException("tlsKeyStorePasswordAlias: no secret store is running");
+        }
+        try (Secret secret = secrets.lookup(SYSTEM, alias)
+                .orElseThrow(() -> new IllegalArgumentException("tlsKeyStorePasswordAlias: no secret " + alias))) {
+            return new String(secret.chars());
+        }
     }
 
     private static boolean same(Dictionary<String, Object> current, Hashtable<String, Object> wanted) {

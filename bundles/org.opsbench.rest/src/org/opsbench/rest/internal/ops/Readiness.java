@@ -43,6 +43,11 @@ public final class Readiness {
         indicators.remove(indicator);
     }
 
+    /** The shared data source, or null while none is bound. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Every condition by name, the database first. */
     public Map<String, Health> check() {
         Map<String, Health> out = new LinkedHashMap<>();

@@ -55,11 +55,10 @@ public final class AuditResource {
             throw ApiProblem.badRequest("to", "to must be after from");
         }
         boolean byAction = action != null && !action.isBlank();
-        // without an action filter the trail pages itself: read just past the page
-        int read = byAction ? SCAN_LIMIT : (int) Math.min(SCAN_LIMIT, (long) offset + limit);
+        // the trail has no count: the newest SCAN_LIMIT matches give the page and its total
         List<AuditDto> rows = trail
                 .search(caller, new AuditQuery(start, end, blankToNull(actor), blankToNull(objectType),
-                        blankToNull(objectId), read))
+                        blankToNull(objectId), SCAN_LIMIT))
                 .stream().filter(r -> !byAction || r.entry().action().startsWith(action.strip())).map(AuditDto::of)
                 .toList();
         return Page.of(rows, offset, limit);

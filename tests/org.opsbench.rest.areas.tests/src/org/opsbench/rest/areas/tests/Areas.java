@@ -3,18 +3,24 @@ package org.opsbench.rest.areas.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.function.Executable;
 import org.opsbench.core.Principal;
+import org.opsbench.core.security.AuditRecord;
 import org.opsbench.core.security.NotAllowedException;
 import org.opsbench.rest.ApiPrincipal;
 import org.opsbench.rest.ApiProblem;
+import org.opsbench.security.AuditQuery;
+import org.opsbench.security.AuditTrail;
 import org.opsbench.security.IdentityAdmin;
 import org.opsbench.testing.Services;
 import org.osgi.framework.BundleContext;
@@ -100,6 +106,31 @@ final class Areas {
     /** Asserts that the area service refused the call (the runtime answers 403). */
     static void forbidden(Executable call) {
         assertThrows(NotAllowedException.class, call);
+    }
+
+    /** Asserts a 409 problem: the call conflicts with the current state. */
+    static ApiProblem conflict(Executable call) {
+        ApiProblem p = assertThrows(ApiProblem.class, call);
+        assertEquals(409, p.status(), p.getMessage());
+        return p;
+    }
+
+    /** The one audit record of {@code action} on {@code objectId} by {@code actor} since {@code since}. */
+    static AuditRecord audited(Principal actor, String action, String objectId, Instant since) throws Exception {
+        List<AuditRecord> found = service(AuditTrail.class)
+                .search(OPS, new AuditQuery(since, null, actor.name(), null, objectId, 100)).stream()
+                .filter(r -> r.entry().action().equals(action)).toList();
+        assertEquals(1, found.size(), action + " on " + objectId + " by " + actor.name() + ": " + found);
+        return found.get(0);
+    }
+
+    /** Asserts that {@code actor} changed nothing since {@code since}: the trail holds only their refusals. */
+    static void notAudited(Principal actor, Instant since) throws Exception {
+        List<AuditRecord> records = service(AuditTrail.class)
+                .search(OPS, new AuditQuery(since, null, actor.name(), null, null, 1000));
+        assertEquals(List.of(), records.stream().filter(r -> !r.entry().action().equals("security.denied"))
+                .map(r -> r.entry().action() + " " + r.entry().objectId()).toList());
+        assertTrue(!records.isEmpty(), "the refusals of " + actor.name() + " are audited");
     }
 
     /** Switches the monitoring schedule off (checks run only when a test runs them) and waits for the restart. */

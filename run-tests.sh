@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (OSGi, Derby, a real sshd, SWT under Xvfb) and archcheck.
+# Runs the whole test suite (OSGi, Derby and PostgreSQL, a real sshd, SWT under Xvfb) and archcheck.
 # On a fresh machine it first installs what is missing. Extra arguments go to Maven (e.g. -o).
 set -euo pipefail
 source "$(dirname "$0")/releng/scripts/env.sh"

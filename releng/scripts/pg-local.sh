@@ -25,7 +25,14 @@ case "$cmd" in
   start)
     port=${3:?usage: $0 start DIR PORT}
     mkdir -p "$dir"; dir=$(cd "$dir" && pwd); chmod 700 "$dir"
-    [ "$(id -u)" -eq 0 ] && { id opsbench-test >/dev/null 2>&1 || useradd -m -s /bin/sh opsbench-test; chown opsbench-test "$dir"; }
+    if [ "$(id -u)" -eq 0 ]; then
+      id opsbench-test >/dev/null 2>&1 || useradd -m -s /bin/sh opsbench-test
+      chown opsbench-test "$dir"
+      if ! runuser -u opsbench-test -- test -w "$dir"; then
+        echo "pg-local: the server runs as opsbench-test, which cannot reach $dir (a parent folder is closed to it):" \
+          "choose a DIR under /tmp or /var/tmp" >&2; exit 1
+      fi
+    fi
     fresh=no
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_server "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C --auth-local=trust \

@@ -73,7 +73,18 @@ public final class EventTable {
         try (Connection c = dataSource.getConnection()) {
             long now = DatabaseClock.now(c);
             if (since < 0) {
-                since = now;
+                // mark by the rows already there, not by the clock: a row of this same millisecond is not replayed,
+                // and one committed later with an earlier time (PostgreSQL's CURRENT_TIMESTAMP is the start of the
+                // writer's transaction) is not lost
+                since = now - WINDOW_MILLIS;
+                try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CLU_EVENT WHERE CREATED_MILLIS >= ?")) {
+                    ps.setLong(1, since);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            seen.put(rs.getLong(1), now);
+                        }
+                    }
+                }
                 return List.of();
             }
             long from = Math.max(since, now - WINDOW_MILLIS);

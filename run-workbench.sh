@@ -2,10 +2,10 @@
 # Builds Opsbench if needed and starts the workbench on an embedded Derby workspace (~/.opsbench by default).
 # On a fresh machine it first installs what is missing.
 #   ./run-workbench.sh [--rebuild] [--workspace DIR] [other bin/opsbench options]
-#   ./run-workbench.sh --database jdbc:postgresql://HOST[:PORT]/DB --db-user USER [--db-password-alias ALIAS]
+#   ./run-workbench.sh --database jdbc:postgresql://HOST[:PORT]/DB --db-user USER [--db-password-file FILE]
 #       works on a team database (docs/server.md, "Rich clients on a team database"): writes the data source and
 #       monitoring settings (no scheduling: the servers run the checks) into <workspace>/etc; the password comes from
-#       the Opsbench vault (ALIAS) or from ~/.pgpass, never from the command line. --database embedded goes back.
+#       a file (--db-password-file, first line) or from ~/.pgpass, never from the command line. --database embedded goes back.
 set -euo pipefail
 source "$(dirname "$0")/releng/scripts/env.sh"
 ensure_packages libgtk-3-0 libxtst6 fonts-dejavu-core
@@ -16,13 +16,13 @@ REBUILD=false
 ARGS=()
 DB_URL=""
 DB_USER=""
-DB_ALIAS=""
+DB_PWFILE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild) REBUILD=true; shift ;;
     --database) DB_URL="${2:?--database needs a JDBC URL or 'embedded'}"; shift 2 ;;
     --db-user) DB_USER="${2:?--db-user needs a user name}"; shift 2 ;;
-    --db-password-alias) DB_ALIAS="${2:?--db-password-alias needs an alias}"; shift 2 ;;
+    --db-password-file) DB_PWFILE="${2:?--db-password-file needs a file}"; shift 2 ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
@@ -54,14 +54,15 @@ if [ -n "$DB_URL" ]; then
       *) echo "opsbench: --database: a JDBC URL such as jdbc:postgresql://host/opsbench, not '$DB_URL'" >&2; exit 2 ;;
     esac
     case "$DB_URL" in
-      *password=*) echo "opsbench: --database: never put a password into the URL (use --db-password-alias or ~/.pgpass)" >&2
+      *password=*) echo "opsbench: --database: never put a password into the URL (use --db-password-file or ~/.pgpass)" >&2
         exit 2 ;;
     esac
-    printf 'url = %s\nuser = %s\npasswordAlias = %s\n' "$DB_URL" "$DB_USER" "$DB_ALIAS" \
+    ref=""; [ -n "$DB_PWFILE" ] && ref="file:$(cd "$(dirname "$DB_PWFILE")" && pwd)/$(basename "$DB_PWFILE")"
+    printf 'url = %s\nuser = %s\npasswordReference = %s\n' "$DB_URL" "$DB_USER" "$ref" \
       > "$WS/etc/org.opsbench.persistence.datasource.cfg"
     # the servers run the checks; this client shows and changes data
     printf 'scheduling = false\n' > "$WS/etc/org.opsbench.monitoring.cfg"
-    if [ -z "$DB_ALIAS" ] && [[ "$DB_URL" == jdbc:postgresql://* ]]; then
+    if [ -z "$DB_PWFILE" ] && [[ "$DB_URL" == jdbc:postgresql://* ]]; then
       hostport="${DB_URL#jdbc:postgresql://}"; hostport="${hostport%%/*}"
       dbname="${DB_URL#jdbc:postgresql://*/}"; dbname="${dbname%%\?*}"
       host="${hostport%%:*}"; port="5432"; [ "$hostport" != "$host" ] && port="${hostport#*:}"

@@ -4,9 +4,11 @@ import java.sql.SQLException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ public final class EventBridge implements EventHandler {
     private final ScheduledExecutorService timer;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private volatile String lastReceived = "";
+    private final Map<String, AtomicLong> receivedByTopic = new ConcurrentSkipListMap<>();
     private long rounds;
 
     @Activate
@@ -94,6 +98,8 @@ public final class EventBridge implements EventHandler {
         try {
             for (EventTable.Remote r : table.read()) {
                 received.incrementAndGet();
+                lastReceived = r.topic() + " from " + r.origin();
+                receivedByTopic.computeIfAbsent(r.topic(), t -> new AtomicLong()).incrementAndGet();
                 delivery.deliver(ViewDelivery.event(r.topic(), new HashMap<>(r.properties()), r.origin()));
             }
             if (++rounds % 150 == 0) {
@@ -130,5 +136,17 @@ public final class EventBridge implements EventHandler {
     /** Events of other nodes handed to views since the start. */
     public long received() {
         return received.get();
+    }
+
+    /** Events of other nodes received since the start, by topic (sorted). */
+    public Map<String, Long> receivedByTopic() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        receivedByTopic.forEach((t, n) -> out.put(t, n.get()));
+        return out;
+    }
+
+    /** The topic and origin node of the last event received from another node, empty before the first. */
+    public String lastReceived() {
+        return lastReceived;
     }
 }

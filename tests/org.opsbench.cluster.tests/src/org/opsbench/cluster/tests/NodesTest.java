@@ -17,6 +17,7 @@ import org.opsbench.cluster.Leases;
 import org.opsbench.cluster.Nodes;
 import org.opsbench.cluster.internal.NodeIdentity;
 import org.opsbench.cluster.internal.NodeTable;
+import org.opsbench.cluster.internal.EventBridge;
 import org.opsbench.cluster.internal.console.NodesCommand;
 import org.opsbench.testing.Services;
 import org.osgi.framework.BundleContext;
@@ -73,8 +74,8 @@ class NodesTest {
     void theNodesCommandShowsTheDatabaseAndThisNode() throws Exception {
         BundleContext context = ClusterDatabase.context();
         Nodes nodes = Services.await(context, Nodes.class, null, Duration.ofSeconds(30));
-        String table = new NodesCommand(nodes, Services.await(context, Leases.class, null, Duration.ofSeconds(30)))
-                .nodes();
+        String table = new NodesCommand(nodes, Services.await(context, Leases.class, null, Duration.ofSeconds(30)),
+                Services.await(context, EventBridge.class, null, Duration.ofSeconds(30))).nodes();
         assertTrue(table.startsWith("database: jdbc:derby:"), table);
         assertTrue(table.contains("(solo)"), table);
         assertTrue(table.contains(nodes.self().id() + " *"), table);

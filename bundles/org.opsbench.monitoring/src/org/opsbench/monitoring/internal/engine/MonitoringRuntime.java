@@ -54,9 +54,10 @@ import jakarta.persistence.EntityManagerFactory;
 /**
  * The running monitoring area: the configuration and state stores, the {@link Engine}, the {@link Scheduler} and the
  * {@link EffectsWriter}. An internal service for the public services ({@code MonitoringAdmin}, {@code Monitoring});
- * check types and notifiers come and go as services.
+ * check types and notifiers come and go as services. Immediate: a server runs its checks (and takes its share of the
+ * shards) from its start, not from the first console or API call that needs monitoring.
  */
-@Component(service = MonitoringRuntime.class, configurationPid = MonitoringRuntime.PID)
+@Component(service = MonitoringRuntime.class, configurationPid = MonitoringRuntime.PID, immediate = true)
 @Designate(ocd = MonitoringConfig.class)
 public final class MonitoringRuntime implements Scheduler.Plan {
 
@@ -116,7 +117,7 @@ public final class MonitoringRuntime implements Scheduler.Plan {
         scheduler = new Scheduler(this, clock, settings.maxConcurrentChecks(), settings.perHostConcurrentChecks());
         scheduling = settings.scheduling();
         if (scheduling && sharding != null) {
-            scheduler.gate(this::owned);
+            scheduler.gate(this::owned, this::shardHeld);
             shards = sharding.join(SHARD_WORK, SHARDS, new Shares());
             joined = true;
         } else if (scheduling) {
@@ -190,6 +191,12 @@ public final class MonitoringRuntime implements Scheduler.Plan {
             return !joined;
         }
         return held.holds(shardOf(key));
+    }
+
+    /** Whether the check's shard is this node's, whether or not its lease is valid this moment. */
+    private boolean shardHeld(CheckKey key) {
+        ShardSet held = shards;
+        return held != null && held.held().contains(shardOf(key));
     }
 
     /** Whether this node runs checks on their schedule. */

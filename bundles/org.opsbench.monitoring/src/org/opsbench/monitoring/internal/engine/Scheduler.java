@@ -50,6 +50,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** How soon a check refused by the gate while its shard is still held is looked at again. */
+    private static final long GATE_RETRY_MILLIS = 250;
 
     private final Plan plan;
     private final Clock clock;
@@ -66,6 +68,7 @@ public final class Scheduler implements AutoCloseable {
     private final AtomicLong fenced = new AtomicLong();
     private final Latencies latencies = new Latencies();
     private volatile Predicate<CheckKey> gate = k -> true;
+    private volatile Predicate<CheckKey> keep = k -> true;
     private volatile boolean closed;
 
     private record Due(long at, long sequence, CheckKey key, long generation) implements Comparable<Due> {
@@ -143,6 +146,16 @@ public final class Scheduler implements AutoCloseable {
      * refuses the check is dropped (the fence), unless an operator asked for the run.
      */
     public void gate(Predicate<CheckKey> mayRun) {
+        gate(mayRun, k -> false);
+    }
+
+    /**
+     * As {@link #gate(Predicate)}; a due check that {@code mayRun} refuses but {@code held} accepts (its shard is still
+     * this node's, the lease just not valid locally this moment) is looked at again shortly instead of waiting for
+     * {@link #scheduleAt}.
+     */
+    public void gate(Predicate<CheckKey> mayRun, Predicate<CheckKey> held) {
+        this.keep = held;
         this.gate = mayRun;
     }
 
@@ -235,7 +248,12 @@ public final class Scheduler implements AutoCloseable {
                         continue;
                     }
                     if (slot.waiters.isEmpty() && !gate.test(next.key)) {
-                        // another node's check now: it stays idle until this node takes it (back) over
+                        if (keep.test(next.key)) {
+                            // still this node's, the lease only not valid this moment (a renewal is late): again
+                            // shortly, so a renewal that comes through does not leave the check idle
+                            enqueue(next.key, slot, clock.millis() + GATE_RETRY_MILLIS);
+                        }
+                        // otherwise another node's check now: it stays idle until this node takes it (back) over
                         continue;
                     }
                     int busy = runningPerHost.getOrDefault(next.key.host(), 0);

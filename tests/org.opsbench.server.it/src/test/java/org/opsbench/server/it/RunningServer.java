@@ -52,6 +52,11 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Path product, Path dir, String... options) throws IOException {
+        return start(product, dir, "", options);
+    }
+
+    /** Starts the server with extra JVM options ({@code vmArgs}, space separated, may be empty). */
+    static RunningServer start(Path product, Path dir, String vmArgs, String... options) throws IOException {
         Path workspace = dir.resolve("workspace");
         Path report = dir.resolve("ready");
         Path stderr = dir.resolve("stderr.txt");
@@ -62,7 +67,7 @@ final class RunningServer implements AutoCloseable {
                 .redirectError(stderr.toFile());
         // the product runs on the JDK that runs the build
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("OPSBENCH_VM_ARGS", "-Dopsbench.startupReport=" + report);
+        builder.environment().put("OPSBENCH_VM_ARGS", ("-Dopsbench.startupReport=" + report + " " + vmArgs).strip());
         return new RunningServer(builder.start(), workspace, report, stderr);
     }
 
@@ -119,12 +124,21 @@ final class RunningServer implements AutoCloseable {
 
     /** Logs the console in as {@code admin} with the initial password the server writes at its first start. */
     void loginAsAdmin() throws IOException, InterruptedException {
+        loginAsAdmin(initialAdminPassword());
+    }
+
+    /** The initial password of {@code admin} that this server wrote at its first start (waits for the file). */
+    String initialAdminPassword() throws IOException, InterruptedException {
         Path initial = workspace.resolve("security/initial-admin-password");
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!Files.exists(initial) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        String password = Files.readString(initial).strip();
+        return Files.readString(initial).strip();
+    }
+
+    /** Logs the console in as {@code admin} with {@code password} (a second server on a shared database). */
+    void loginAsAdmin(String password) throws IOException, InterruptedException {
         String login = command("opsbench:login admin\n" + password, line -> line.contains("logged in as")
                 || line.contains("error:"));
         assertTrue(login.contains("logged in as admin"), login);
@@ -177,6 +191,14 @@ final class RunningServer implements AutoCloseable {
             fail("The server did not exit within " + LIMIT.toSeconds() + " s of SIGTERM. " + output());
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGKILL ({@code kill -9}: no shutdown hook, no clean stop) and waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            fail("The server did not die within " + LIMIT.toSeconds() + " s of SIGKILL.");
+        }
     }
 
     /** Kills the server if it still runs (after a failed test), and waits until it is gone. */

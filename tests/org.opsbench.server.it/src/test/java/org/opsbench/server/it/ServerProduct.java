@@ -44,6 +44,13 @@ final class ServerProduct implements AfterEachCallback {
         return server;
     }
 
+    /** Starts the server as {@link #start(Path, String...)} does, with extra JVM options. */
+    RunningServer startWithVmArgs(Path dir, String vmArgs, String... options) throws IOException {
+        RunningServer server = RunningServer.start(folder(), dir, vmArgs, options);
+        started.add(server);
+        return server;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         started.forEach(RunningServer::close);

@@ -98,8 +98,15 @@ class RestApiTest {
                 Thread.sleep(100);
             }
         }
+        StringBuilder configs = new StringBuilder();
+        try (var files = Files.walk(server.workspace().resolve(".server-data"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".config")).toList()) {
+                configs.append(f).append(":\n").append(Files.readString(f)).append('\n');
+            }
+        }
         throw new AssertionError("no answer from " + url + ": " + last + server.output() + "\n--- log ---\n"
-                + (Files.exists(server.log()) ? Files.readString(server.log()) : "(none)"));
+                + (Files.exists(server.log()) ? Files.readString(server.log()) : "(none)") + "\n--- configs ---\n"
+                + configs);
     }
 
     private static int freePort() throws IOException {

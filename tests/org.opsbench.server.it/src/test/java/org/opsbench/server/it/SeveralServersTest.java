@@ -146,7 +146,7 @@ class SeveralServersTest {
         Thread.sleep(12_000);
         long to = System.nanoTime();
         // for a failure message: the survivor's own account (shards, runs, queue, fenced results)
-        String survivor = b.answer("monitoring:share");
+        String survivor = b.answer("monitoring:share") + "\nsurvivor's errors:\n" + b.problems();
 
         List<String> twice = new ArrayList<>();
         List<String> dropped = new ArrayList<>();

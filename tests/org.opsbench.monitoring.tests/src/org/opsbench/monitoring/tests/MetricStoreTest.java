@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opsbench.monitoring.internal.metrics.MetricStoreComponent;
 import org.opsbench.monitoring.internal.metrics.MetricStoreConfig;
+import org.opsbench.monitoring.internal.metrics.Retention;
+import org.opsbench.monitoring.internal.metrics.TimeSeriesStore;
 import org.opsbench.monitoring.metrics.MetricQueryResult;
 import org.opsbench.monitoring.metrics.MetricStore;
 import org.opsbench.monitoring.metrics.Resolution;
@@ -72,6 +74,24 @@ class MetricStoreTest {
 
     private static long year(int year) {
         return java.time.LocalDate.of(year, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    @Test
+    void aSeriesAnotherNodeCreatedAfterThisStoreStartedIsFoundNotInsertedAgain() throws Exception {
+        javax.sql.DataSource ds = Osgi.service(javax.sql.DataSource.class,
+                org.opsbench.persistence.Database.DEFAULT_DATASOURCE_FILTER);
+        // two nodes on one database: each store read the series list at its start
+        TimeSeriesStore here = new TimeSeriesStore(ds, Retention.DEFAULT);
+        TimeSeriesStore other = new TimeSeriesStore(ds, Retention.DEFAULT);
+        String name = "test/" + UUID.randomUUID();
+        SeriesKey theirs = other.series(name, "ms");
+        // this node takes the check over: its first sample names the series the other created
+        SeriesKey mine = here.series(name, "ms");
+        assertEquals(theirs, mine);
+        long t0 = year(2041);
+        here.append(mine.id(), t0, 1.5);
+        here.flush();
+        assertEquals(List.of(new Sample(t0, 1.5)), other.raw(theirs.id(), t0, t0 + HOUR));
     }
 
     @Test

@@ -110,6 +110,44 @@ class SchedulerTest {
     }
 
     @Test
+    void aCheckWhoseResultCannotBeTakenRunsAgainOnItsSchedule() throws Exception {
+        CheckKey key = new CheckKey("write-fails", "c");
+        AtomicInteger taken = new AtomicInteger();
+        Scheduler.Plan plan = new Scheduler.Plan() {
+            @Override
+            public Scheduler.Timing timing(CheckKey k) {
+                return new Scheduler.Timing(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5),
+                        false);
+            }
+
+            @Override
+            public CheckResult run(CheckKey k, Duration timeout) {
+                return CheckResult.of(Health.OK, "OK");
+            }
+
+            @Override
+            public void completed(CheckKey k, CheckResult result, Instant at) {
+                taken.incrementAndGet();
+                // as a result write that violates a constraint of the shared database
+                throw new IllegalStateException("metric store: duplicate key");
+            }
+        };
+        List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Scheduler scheduler = new Scheduler(plan, Clock.systemUTC(), 4, 1)) {
+            scheduler.onFailure((k, e) -> reported.add(e));
+            scheduler.schedule(key);
+            MonitoringServiceTest.waitFor(() -> taken.get() >= 3);
+            assertTrue(scheduler.failures() >= 3, "failures: " + scheduler.failures());
+            assertTrue(reported.getFirst().getMessage().contains("duplicate key"), reported.toString());
+            // an operator's run learns that its result was not taken
+            var asked = scheduler.runNow(key);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> asked.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("duplicate key"), e.toString());
+        }
+    }
+
+    @Test
     void firstRunsAreSpreadOverTheInterval() throws Exception {
         Plan plan = new Plan(Duration.ofSeconds(10), Duration.ZERO);
         try (Scheduler scheduler = new Scheduler(plan, Clock.systemUTC(), 4, 4)) {

@@ -78,9 +78,14 @@ public final class EffectsWriter implements AutoCloseable {
         for (Effects.Samples s : effects.samples()) {
             for (Metric m : s.metrics()) {
                 String name = s.key().seriesName(m.name());
-                int id = seriesIds.computeIfAbsent(name,
-                        n -> metrics.series(n, m.unit() == null ? "" : m.unit()).id());
-                metrics.append(id, s.at().toEpochMilli(), m.value());
+                try {
+                    int id = seriesIds.computeIfAbsent(name,
+                            n -> metrics.series(n, m.unit() == null ? "" : m.unit()).id());
+                    metrics.append(id, s.at().toEpochMilli(), m.value());
+                } catch (RuntimeException e) {
+                    // a sample lost must not lose the state, history and alerts of the same result
+                    log.warn("Cannot store a sample of {}: {}", name, e.getMessage());
+                }
             }
         }
         List<AlertRecord> logged = new ArrayList<>();

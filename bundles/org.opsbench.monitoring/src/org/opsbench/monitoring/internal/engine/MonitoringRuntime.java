@@ -115,6 +115,8 @@ public final class MonitoringRuntime implements Scheduler.Plan {
         writer = new EffectsWriter(states, metricStore, publisher, notifiers::get, log,
                 settings.writeIntervalMillis());
         scheduler = new Scheduler(this, clock, settings.maxConcurrentChecks(), settings.perHostConcurrentChecks());
+        scheduler.onFailure((key, e) -> log.error("The result of {} could not be taken; it runs again on its"
+                + " schedule", key, e));
         scheduling = settings.scheduling();
         if (scheduling && sharding != null) {
             scheduler.gate(this::owned, this::shardHeld);

@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import org.opsbench.core.spi.CheckResult;
@@ -66,6 +67,9 @@ public final class Scheduler implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong fenced = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile BiConsumer<CheckKey, Throwable> failureReporter = (k, e) -> {
+    };
     private final Latencies latencies = new Latencies();
     private volatile Predicate<CheckKey> gate = k -> true;
     private volatile Predicate<CheckKey> keep = k -> true;
@@ -213,6 +217,16 @@ public final class Scheduler implements AutoCloseable {
         return fenced.get();
     }
 
+    /** Results the plan failed to take (it threw); the checks ran again on their schedule all the same. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Who hears of a result the plan failed to take (to log it); by default nobody. */
+    public void onFailure(BiConsumer<CheckKey, Throwable> reporter) {
+        this.failureReporter = reporter;
+    }
+
     /** How long the runs took. */
     public Latencies latencies() {
         return latencies;
@@ -319,19 +333,33 @@ public final class Scheduler implements AutoCloseable {
 
     private void finish(CheckKey key, CheckResult result, Timing timing, boolean returned) {
         Instant at = clock.instant();
-        if (result != null) {
-            boolean asked;
-            synchronized (lock) {
-                Slot slot = scheduled.get(key);
-                asked = slot != null && !slot.waiters.isEmpty();
+        Throwable failure = null;
+        try {
+            if (result != null) {
+                boolean asked;
+                synchronized (lock) {
+                    Slot slot = scheduled.get(key);
+                    asked = slot != null && !slot.waiters.isEmpty();
+                }
+                if (asked || gate.test(key)) {
+                    plan.completed(key, result, at);
+                } else {
+                    // the lease ran out while the check ran: the node that takes the shard over runs it again
+                    fenced.incrementAndGet();
+                }
             }
-            if (asked || gate.test(key)) {
-                plan.completed(key, result, at);
-            } else {
-                // the lease ran out while the check ran: the node that takes the shard over runs it again
-                fenced.incrementAndGet();
-            }
+        } catch (RuntimeException | LinkageError e) {
+            // the result could not be taken (a write failed): the check stays scheduled all the same, else it would
+            // count as running for ever and never run again
+            failure = e;
+            failures.incrementAndGet();
+            failureReporter.accept(key, e);
+        } finally {
+            reschedule(key, result, returned, failure);
         }
+    }
+
+    private void reschedule(CheckKey key, CheckResult result, boolean returned, Throwable failure) {
         List<CompletableFuture<Void>> done = List.of();
         // asked before taking the lock: the plan locks the engine, whose readers ask this scheduler (nextRun) while
         // holding it; calling the plan under the lock would take the two locks in both orders
@@ -365,7 +393,13 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
         }
-        done.forEach(f -> f.complete(null));
+        for (CompletableFuture<Void> f : done) {
+            if (failure == null) {
+                f.complete(null);
+            } else {
+                f.completeExceptionally(failure);
+            }
+        }
     }
 
     @Override

@@ -29,6 +29,16 @@ final class MetricTables {
         return result;
     }
 
+    /** The series named {@code name}, or {@code null}. */
+    static SeriesKey findSeries(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, UNIT FROM MONITORING_SERIES WHERE NAME = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new SeriesKey(rs.getInt(1), rs.getString(2), rs.getString(3)) : null;
+            }
+        }
+    }
+
     static SeriesKey insertSeries(Connection c, String name, String unit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO MONITORING_SERIES (NAME, UNIT) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {

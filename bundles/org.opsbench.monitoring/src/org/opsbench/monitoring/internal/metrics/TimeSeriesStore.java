@@ -55,11 +55,34 @@ public final class TimeSeriesStore implements MetricStore {
     public synchronized SeriesKey series(String name, String unit) {
         SeriesKey key = byName.get(name);
         if (key == null) {
-            key = tx(c -> MetricTables.insertSeries(c, name, unit == null ? "" : unit));
+            key = findOrInsert(name, unit == null ? "" : unit);
             byName.put(name, key);
             byId.put(key.id(), key);
         }
         return key;
+    }
+
+    /**
+     * The stored series of that name, else a new one. Several nodes share one database: another node may have created
+     * the series after this store read the list (a check it ran before this node took it over), or create it at the
+     * same moment (then this insert violates the unique name and the other's row is read).
+     */
+    private SeriesKey findOrInsert(String name, String unit) {
+        SeriesKey found = tx(c -> MetricTables.findSeries(c, name));
+        if (found != null) {
+            return found;
+        }
+        try {
+            return Transactions.inTransaction(dataSource, c -> MetricTables.insertSeries(c, name, unit));
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                SeriesKey theirs = tx(c -> MetricTables.findSeries(c, name));
+                if (theirs != null) {
+                    return theirs;
+                }
+            }
+            throw new IllegalStateException("metric store: " + e.getMessage(), e);
+        }
     }
 
     @Override

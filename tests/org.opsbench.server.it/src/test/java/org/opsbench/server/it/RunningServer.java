@@ -224,6 +224,24 @@ final class RunningServer implements AutoCloseable {
         return "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + err;
     }
 
+    /**
+     * The errors the server logged and the exceptions no thread caught, each with the line that follows it (for failure
+     * messages: a failing write, a check thread that died).
+     */
+    String problems() throws IOException {
+        List<String> out = new ArrayList<>();
+        List<String> err = Files.exists(stderr) ? Files.readAllLines(stderr) : List.of();
+        for (int i = 0; i < err.size(); i++) {
+            if (err.get(i).startsWith("Exception in thread")) {
+                out.add(err.get(i) + (i + 1 < err.size() ? " " + err.get(i + 1).strip() : ""));
+            }
+        }
+        if (Files.exists(log())) {
+            Files.readAllLines(log()).stream().filter(l -> l.contains(" ERROR ")).forEach(out::add);
+        }
+        return String.join("\n", out);
+    }
+
     private void drainStdout() {
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

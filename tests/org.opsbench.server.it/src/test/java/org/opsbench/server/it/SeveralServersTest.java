@@ -145,6 +145,8 @@ class SeveralServersTest {
         b.answerUntil("monitoring:share", out -> out.contains("this node: 64 shards"));
         Thread.sleep(12_000);
         long to = System.nanoTime();
+        // for a failure message: the survivor's own account (shards, runs, queue, fenced results)
+        String survivor = b.answer("monitoring:share") + "\nsurvivor's errors:\n" + b.problems();
 
         List<String> twice = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -176,7 +178,8 @@ class SeveralServersTest {
                 + ", " + onB + " hosts on the second server before the kill, widest gap " + ms(0, widest)
                 + " (takeover window " + TAKEOVER_WINDOW_MS + " ms)");
         assertEquals(List.of(), twice, "runs twice in one interval (kill at " + ms(from, killed) + ")");
-        assertEquals(List.of(), dropped, "intervals without a run (kill at " + ms(from, killed) + ")");
+        assertEquals(List.of(), dropped,
+                "intervals without a run (kill at " + ms(from, killed) + "); survivor: " + survivor);
         b.terminate();
     }
 

@@ -33,9 +33,12 @@ import org.osgi.service.log.LoggerFactory;
  * Carries the events of {@code org/opsbench/*} between the processes on one database, through {@code CLU_EVENT}: what
  * is posted here is written every two seconds in one batch, and what the other nodes wrote is read as often and handed
  * to this process's views ({@link ViewDelivery}) with {@link Nodes#ORIGIN_PROPERTY} set. An event that came from
- * another node is never written again, so nothing loops. Off for a solo process.
+ * another node is never written again, so nothing loops. Off for a solo process. Immediate: a rich client that only
+ * shows data never posts an event that would activate a delayed component, and would then never read the others'
+ * events.
  */
-@Component(service = {EventBridge.class, EventHandler.class}, property = EventConstants.EVENT_TOPIC + "=org/opsbench/*")
+@Component(service = {EventBridge.class, EventHandler.class}, immediate = true, property = EventConstants.EVENT_TOPIC
+        + "=org/opsbench/*")
 public final class EventBridge implements EventHandler {
 
     /** How often events are written and read. */

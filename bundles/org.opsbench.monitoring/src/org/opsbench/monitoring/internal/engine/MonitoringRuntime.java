@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,8 +174,12 @@ public final class MonitoringRuntime implements Scheduler.Plan {
             synchronized (engine) {
                 writer.submit(held == null ? engine.tick(clock.instant()) : engine.tick(clock.instant(), this::owned));
             }
-            if (held != null && !held.solo() && ++ticks % 5 == 0 && held.held().size() < SHARDS) {
-                showOthers(held);
+            if (held != null && !held.solo() && ++ticks % 5 == 0) {
+                // another server may have changed the configuration, or run checks this one shows
+                refreshDefinitions();
+                if (held.held().size() < SHARDS) {
+                    showOthers(held);
+                }
             }
         } catch (RuntimeException e) {
             log.error("Monitoring tick failed", e);
@@ -221,6 +226,55 @@ public final class MonitoringRuntime implements Scheduler.Plan {
             }
         } catch (SQLException e) {
             log.warn("Reading the states of other nodes failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Takes the hosts and checks that other servers added, changed or removed in the database into the engine (states
+     * kept) and reschedules them; what is unchanged stays as it is. Runs every five seconds when several servers share
+     * the work.
+     */
+    public void refreshDefinitions() {
+        ConfigStore.Definitions stored;
+        try {
+            stored = config.definitions();
+        } catch (RuntimeException e) {
+            log.warn("Reading the hosts and checks failed: {}", e.getMessage());
+            return;
+        }
+        Map<String, HostDefinition> hosts = new HashMap<>();
+        stored.hosts().forEach(h -> hosts.put(h.name(), h));
+        Map<CheckKey, CheckDefinition> checks = new HashMap<>();
+        stored.checks().forEach(c -> checks.put(c.key(), c));
+        Set<CheckKey> changed = new HashSet<>();
+        synchronized (engine) {
+            for (CheckKey key : engine.keys()) {
+                if (key.isHost() && !hosts.containsKey(key.host())) {
+                    engine.checksOf(key.host()).forEach(c -> changed.add(c.key()));
+                    engine.removeHost(key.host());
+                    changed.add(key);
+                } else if (!key.isHost() && !checks.containsKey(key) && engine.check(key).isPresent()) {
+                    engine.removeCheck(key);
+                    changed.add(key);
+                }
+            }
+            for (HostDefinition h : hosts.values()) {
+                if (!h.equals(engine.host(h.name()).orElse(null))) {
+                    engine.putHost(h);
+                    changed.add(CheckKey.host(h.name()));
+                    checks.values().stream().filter(c -> c.host().equals(h.name())).forEach(c -> changed.add(c.key()));
+                }
+            }
+            for (CheckDefinition c : checks.values()) {
+                if (!c.equals(engine.check(c.key()).orElse(null))) {
+                    engine.putCheck(c);
+                    changed.add(c.key());
+                }
+            }
+        }
+        changed.forEach(this::reschedule);
+        if (!changed.isEmpty()) {
+            log.info("Monitoring took {} changed hosts and checks from the database", changed.size());
         }
     }
 

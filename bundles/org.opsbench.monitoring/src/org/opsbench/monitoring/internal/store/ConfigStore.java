@@ -14,7 +14,9 @@ import org.opsbench.monitoring.NotificationRule;
 
 import org.opsbench.persistence.JpaWork;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
 
 /**
  * The monitoring configuration through JPA: hosts, checks, notification rules and downtimes. Each method is one
@@ -27,6 +29,9 @@ public final class ConfigStore {
             List<Downtime> downtimes) {
     }
 
+    /** EclipseLink's query hint to read rows into the cache rather than answer from it. */
+    private static final String REFRESH = "eclipselink.refresh";
+
     private final EntityManagerFactory emf;
 
     /** On the area's persistence unit. */
@@ -34,18 +39,37 @@ public final class ConfigStore {
         this.emf = emf;
     }
 
+    /** The hosts and checks, as {@link #definitions()} gives them. */
+    public record Definitions(List<HostDefinition> hosts, List<CheckDefinition> checks) {
+    }
+
     /** All hosts, checks, rules and the downtimes not yet over at {@code now}. */
     public Snapshot load(Instant now) {
-        return JpaWork.read(emf, em -> new Snapshot(
-                em.createQuery("SELECT h FROM HostEntity h ORDER BY h.name", HostEntity.class).getResultList()
-                        .stream().map(ConfigStore::host).toList(),
-                em.createQuery("SELECT c FROM CheckEntity c ORDER BY c.host, c.name", CheckEntity.class)
-                        .getResultList().stream().map(ConfigStore::check).toList(),
+        return JpaWork.read(emf, em -> new Snapshot(hosts(em, false), checks(em, false),
                 em.createQuery("SELECT r FROM RuleEntity r ORDER BY r.name", RuleEntity.class).getResultList()
                         .stream().map(ConfigStore::rule).toList(),
                 em.createQuery("SELECT d FROM DowntimeEntity d WHERE d.endMillis > :now ORDER BY d.startMillis",
                         DowntimeEntity.class).setParameter("now", now.toEpochMilli()).getResultList().stream()
                         .map(ConfigStore::downtime).toList()));
+    }
+
+    /**
+     * All hosts and checks as the database holds them now, past this process's entity cache: what another server wrote
+     * shows (and the cache takes it).
+     */
+    public Definitions definitions() {
+        return JpaWork.read(emf, em -> new Definitions(hosts(em, true), checks(em, true)));
+    }
+
+    private static List<HostDefinition> hosts(EntityManager em, boolean fresh) {
+        TypedQuery<HostEntity> q = em.createQuery("SELECT h FROM HostEntity h ORDER BY h.name", HostEntity.class);
+        return (fresh ? q.setHint(REFRESH, "true") : q).getResultList().stream().map(ConfigStore::host).toList();
+    }
+
+    private static List<CheckDefinition> checks(EntityManager em, boolean fresh) {
+        TypedQuery<CheckEntity> q = em.createQuery("SELECT c FROM CheckEntity c ORDER BY c.host, c.name",
+                CheckEntity.class);
+        return (fresh ? q.setHint(REFRESH, "true") : q).getResultList().stream().map(ConfigStore::check).toList();
     }
 
     /** Creates or replaces a host; returns the previous definition. */

@@ -16,6 +16,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.core.security.Secret;
 import org.opsbench.core.security.SecretStore;
 import org.opsbench.persistence.Database;
+import org.opsbench.persistence.PasswordReference;
 import org.opsbench.persistence.PoolStatistics;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -128,10 +129,7 @@ public final class PooledDataSource implements DataSource, PoolStatistics {
                     + Database.CONFIGURATION_PID + ", not both");
         }
         if (!reference.isEmpty()) {
-            return PasswordReference.resolve(reference, name -> {
-                String value = context.getProperty(name);
-                return value != null ? value : System.getProperty(name);
-            });
+            return PasswordReference.resolve("passwordReference in " + Database.CONFIGURATION_PID, reference, context);
         }
         return aliased(alias, context);
     }

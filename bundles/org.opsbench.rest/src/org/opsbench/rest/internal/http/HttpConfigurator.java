@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.opsbench.core.Principal;
 import org.opsbench.core.security.Secret;
 import org.opsbench.core.security.SecretStore;
+import org.opsbench.persistence.PasswordReference;
 import org.opsbench.rest.internal.RestConfig;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -115,10 +116,7 @@ public final class HttpConfigurator {
                     + " both");
         }
         if (!reference.isEmpty()) {
-            return PasswordReference.resolve(reference, name -> {
-                String value = context.getProperty(name);
-                return value != null ? value : System.getProperty(name);
-            });
+            return PasswordReference.resolve("tlsKeyStorePasswordReference in " + RestConfig.PID, reference, context);
         }
         if (alias.isEmpty()) {
             throw new IllegalArgumentException("tlsKeyStorePasswordAlias or tlsKeyStorePasswordReference: required"

@@ -34,9 +34,11 @@ import org.opsbench.persistence.Database;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Hosts and checks another server wrote to the shared database (played by the test with plain SQL, past this runtime's
- * entity cache) come into the running engine at a refresh: a new host and check appear and are scheduled, a changed
- * interval is rescheduled, a removed host and its checks disappear and are no longer scheduled.
+ * What another server wrote to the shared database (played by the test with plain SQL, past this runtime's entity
+ * cache, raising the configuration version as every server's store does) comes into the running engine at a refresh: a
+ * new host and check appear and are scheduled, a changed interval is rescheduled, a removed host and its checks
+ * disappear and are no longer scheduled, a notification rule and a downtime added or removed there apply here. A
+ * refresh while the version has not moved reads nothing more.
  */
 class DefinitionRefreshTest {
 
@@ -75,6 +77,7 @@ class DefinitionRefreshTest {
         String prefix = "refresh-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36) + "-";
         String known = prefix + "known";
         String added = prefix + "added";
+        String rule = prefix + "rule";
         CheckKey knownCheck = new CheckKey(known, "disk");
         CheckKey addedCheck = new CheckKey(added, "load");
         try {
@@ -85,16 +88,21 @@ class DefinitionRefreshTest {
                     .withTiming(Duration.ofHours(1), Duration.ofSeconds(30), 3, Duration.ofSeconds(10)));
             assertTrue(runtime.scheduling(), "the test runtime schedules checks");
 
+            runtime.refreshConfiguration();
+            assertFalse(runtime.refreshConfiguration(), "nothing read while the version stays");
+
             // the other server changes the check's interval, adds a host with a check
             try (Connection c = ds.getConnection()) {
                 update(c, "UPDATE MON_CHECK SET INTERVAL_SECONDS = 1 WHERE HOST = ? AND NAME = ?", known, "disk");
                 insertHost(c, added);
                 insertCheck(c, added, "load");
             }
-            assertEquals(Duration.ofHours(1), runtime.timing(knownCheck).interval(), "not before the refresh");
-            assertTrue(runtime.engine().host(added).isEmpty(), "not before the refresh");
+            assertFalse(runtime.refreshConfiguration(), "a row written without raising the version is not read");
+            assertEquals(Duration.ofHours(1), runtime.timing(knownCheck).interval(), "not before the version moved");
+            assertTrue(runtime.engine().host(added).isEmpty(), "not before the version moved");
 
-            runtime.refreshDefinitions();
+            raiseVersion(ds);
+            assertTrue(runtime.refreshConfiguration(), "read when the version moved");
 
             assertEquals(Duration.ofSeconds(1), runtime.timing(knownCheck).interval(), "changed interval taken");
             Instant next = runtime.scheduler().nextRun(knownCheck);
@@ -105,23 +113,58 @@ class DefinitionRefreshTest {
             assertNotNull(runtime.scheduler().nextRun(CheckKey.host(added)), "the added host is scheduled");
             assertNotNull(runtime.scheduler().nextRun(addedCheck), "the added check is scheduled");
 
-            // the other server removes the added host (its check goes with it)
+            // the other server adds a notification rule and a downtime of the added host
+            long now = System.currentTimeMillis();
             try (Connection c = ds.getConnection()) {
+                insertRule(c, rule);
+                update(c, "INSERT INTO MON_DOWNTIME (HOST, CHECK_NAME, START_MILLIS, END_MILLIS, AUTHOR, REASON)"
+                        + " VALUES (?, '', " + (now - 1000) + ", " + (now + 3_600_000) + ", 'other', 'patching')",
+                        added);
+            }
+            raiseVersion(ds);
+            assertTrue(runtime.refreshConfiguration());
+            assertTrue(runtime.engine().rules().stream().anyMatch(r -> r.name().equals(rule)), "rule taken");
+            assertTrue(runtime.engine().downtimes().stream()
+                    .anyMatch(d -> d.target().equals(CheckKey.host(added)) && d.comment().equals("patching")),
+                    "downtime taken: " + runtime.engine().downtimes());
+            assertTrue(runtime.engine().hostStatuses(Instant.now()).stream()
+                    .filter(h -> h.name().equals(added)).findFirst().orElseThrow().inDowntime(),
+                    "the host is in its maintenance window here");
+
+            // and removes the rule again
+            try (Connection c = ds.getConnection()) {
+                update(c, "DELETE FROM MON_RULE WHERE NAME = ?", rule);
+            }
+            raiseVersion(ds);
+            assertTrue(runtime.refreshConfiguration());
+            assertTrue(runtime.engine().rules().stream().noneMatch(r -> r.name().equals(rule)), "rule gone");
+
+            // the other server removes the added host (its check and downtime go with it)
+            try (Connection c = ds.getConnection()) {
+                update(c, "DELETE FROM MON_DOWNTIME WHERE HOST = ?", added);
+                update(c, "DELETE FROM MON_CHECK WHERE HOST = ?", added);
                 update(c, "DELETE FROM MON_HOST WHERE NAME = ?", added);
             }
-            runtime.refreshDefinitions();
+            raiseVersion(ds);
+            runtime.refreshConfiguration();
 
             assertTrue(runtime.engine().host(added).isEmpty(), "removed host gone");
             assertTrue(runtime.engine().check(addedCheck).isEmpty(), "its check gone");
             assertNull(runtime.scheduler().nextRun(CheckKey.host(added)), "removed host no longer scheduled");
             assertNull(runtime.scheduler().nextRun(addedCheck), "its check no longer scheduled");
             assertTrue(runtime.engine().host(known).isPresent(), "the unchanged host stays");
+            assertTrue(runtime.engine().downtimes().stream().noneMatch(d -> d.target().host().equals(added)),
+                    "its downtime gone");
         } finally {
             try (Connection c = ds.getConnection()) {
+                update(c, "DELETE FROM MON_RULE WHERE NAME = ?", rule);
+                update(c, "DELETE FROM MON_DOWNTIME WHERE HOST = ?", added);
+                update(c, "DELETE FROM MON_CHECK WHERE HOST = ?", added);
                 update(c, "DELETE FROM MON_HOST WHERE NAME = ?", added);
             }
+            raiseVersion(ds);
             admin.deleteHost(OPS, known);
-            runtime.refreshDefinitions();
+            runtime.refreshConfiguration();
             type.unregister();
         }
     }
@@ -131,6 +174,26 @@ class DefinitionRefreshTest {
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
             }
+            s.executeUpdate();
+        }
+    }
+
+    /** What every server's store does in the transaction of a configuration change. */
+    private static void raiseVersion(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            update(c, "UPDATE MON_CONFIG_VERSION SET VERSION = VERSION + 1 WHERE ID = 1");
+        }
+    }
+
+    private static void insertRule(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO MON_RULE (NAME, STATES, HOSTS, CHECKS, NOTIFIER,"
+                + " SETTINGS, REPEAT_SECONDS, ESCALATE_SECONDS, ESCALATION_SETTINGS, ENABLED)"
+                + " VALUES (?, ?, '*', '*', 'log', ?, 0, 0, ?, ?)")) {
+            s.setString(1, name);
+            s.setString(2, Texts.join(List.of("CRITICAL")));
+            s.setString(3, Texts.encode(Map.of()));
+            s.setString(4, Texts.encode(Map.of()));
+            s.setBoolean(5, true);
             s.executeUpdate();
         }
     }

@@ -43,6 +43,14 @@ final class Alerting {
         return rules.stream().map(NotificationRule::name).toList();
     }
 
+    List<NotificationRule> rules() {
+        return rules;
+    }
+
+    List<Downtime> downtimes() {
+        return List.copyOf(downtimes);
+    }
+
     void setRules(List<NotificationRule> all) {
         rules = List.copyOf(all);
     }

@@ -139,6 +139,21 @@ public final class Engine {
         alerting.setRules(rules);
     }
 
+    /** The notification rules, by name. */
+    public synchronized List<NotificationRule> rules() {
+        return alerting.rules();
+    }
+
+    /** The maintenance windows not yet over (as of the last tick). */
+    public synchronized List<Downtime> downtimes() {
+        return alerting.downtimes();
+    }
+
+    /** Replaces the maintenance windows. */
+    public synchronized void setDowntimes(List<Downtime> downtimes) {
+        alerting.setDowntimes(downtimes);
+    }
+
     /** Adds a maintenance window. */
     public synchronized void addDowntime(Downtime downtime) {
         alerting.addDowntime(downtime);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -102,6 +102,7 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     private volatile ShardSet shards;
     private volatile boolean joined;
     private long ticks;
+    private ConfigRefresh refresh;
 
     /** Loads configuration and states and starts the schedule; check types are bound by now. */
     @Activate
@@ -111,6 +112,7 @@ public final class MonitoringRuntime implements Scheduler.Plan {
         config = new ConfigStore(emf);
         states = new StateStore(dataSource);
         Instant now = clock.instant();
+        refresh = new ConfigRefresh(config, engine, clock, log, this::reschedule);
         ConfigStore.Snapshot loaded = config.load(now);
         engine.load(loaded, states.loadStates());
         writer = new EffectsWriter(states, metricStore, publisher, notifiers::get, log,
@@ -174,10 +176,14 @@ public final class MonitoringRuntime implements Scheduler.Plan {
             synchronized (engine) {
                 writer.submit(held == null ? engine.tick(clock.instant()) : engine.tick(clock.instant(), this::owned));
             }
-            if (held != null && !held.solo() && ++ticks % 5 == 0) {
-                // another server may have changed the configuration, or run checks this one shows
-                refreshDefinitions();
-                if (held.held().size() < SHARDS) {
+            if (held != null && !held.solo()) {
+                ticks++;
+                if (ticks % 2 == 0) {
+                    // another server may have changed the configuration: one small read tells
+                    refreshConfiguration();
+                }
+                if (ticks % 5 == 0 && held.held().size() < SHARDS) {
+                    // the other servers ran checks this one shows
                     showOthers(held);
                 }
             }
@@ -230,52 +236,19 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     }
 
     /**
-     * Takes the hosts and checks that other servers added, changed or removed in the database into the engine (states
-     * kept) and reschedules them; what is unchanged stays as it is. Runs every five seconds when several servers share
-     * the work.
+     * Runs a change of the configuration (database first, then the engine) so that no {@link #refreshConfiguration()}
+     * interleaves with it.
      */
-    public void refreshDefinitions() {
-        ConfigStore.Definitions stored;
-        try {
-            stored = config.definitions();
-        } catch (RuntimeException e) {
-            log.warn("Reading the hosts and checks failed: {}", e.getMessage());
-            return;
-        }
-        Map<String, HostDefinition> hosts = new HashMap<>();
-        stored.hosts().forEach(h -> hosts.put(h.name(), h));
-        Map<CheckKey, CheckDefinition> checks = new HashMap<>();
-        stored.checks().forEach(c -> checks.put(c.key(), c));
-        Set<CheckKey> changed = new HashSet<>();
-        synchronized (engine) {
-            for (CheckKey key : engine.keys()) {
-                if (key.isHost() && !hosts.containsKey(key.host())) {
-                    engine.checksOf(key.host()).forEach(c -> changed.add(c.key()));
-                    engine.removeHost(key.host());
-                    changed.add(key);
-                } else if (!key.isHost() && !checks.containsKey(key) && engine.check(key).isPresent()) {
-                    engine.removeCheck(key);
-                    changed.add(key);
-                }
-            }
-            for (HostDefinition h : hosts.values()) {
-                if (!h.equals(engine.host(h.name()).orElse(null))) {
-                    engine.putHost(h);
-                    changed.add(CheckKey.host(h.name()));
-                    checks.values().stream().filter(c -> c.host().equals(h.name())).forEach(c -> changed.add(c.key()));
-                }
-            }
-            for (CheckDefinition c : checks.values()) {
-                if (!c.equals(engine.check(c.key()).orElse(null))) {
-                    engine.putCheck(c);
-                    changed.add(c.key());
-                }
-            }
-        }
-        changed.forEach(this::reschedule);
-        if (!changed.isEmpty()) {
-            log.info("Monitoring took {} changed hosts and checks from the database", changed.size());
-        }
+    public <T> T edit(Supplier<T> change) {
+        return refresh.edit(change);
+    }
+
+    /**
+     * Takes what other servers changed in the database into the engine when the configuration's version moved; runs
+     * every two seconds when several servers share the work. Returns whether it read the configuration.
+     */
+    public boolean refreshConfiguration() {
+        return refresh.refresh();
     }
 
     /** Takes shards over from the stored states, and stops them cleanly. */

@@ -70,31 +70,36 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     @Override
     public void saveHost(Principal caller, HostDefinition host) {
         access.check(caller, MonitoringPermissions.WRITE);
-        Validation.host(host);
-        CheckType hostCheck = runtime.checkTypes().get(host.hostCheck());
-        if (hostCheck == null) {
-            throw new InvalidDefinitionException("hostCheck", "no check type '" + host.hostCheck() + "' is installed");
-        }
-        Validation.parameters("hostCheckParameters", host.hostCheckParameters(), hostCheck);
-        ConfigurationItems cmdb = items;
-        if (host.ciId() != null && cmdb != null && cmdb.resolve(host.ciId()).isEmpty()) {
-            throw new InvalidDefinitionException("ciId", "no configuration item '" + host.ciId() + "'");
-        }
-        for (String parent : host.parents()) {
-            if (runtime.engine().host(parent).isEmpty()) {
-                throw new InvalidDefinitionException("parents", "no host '" + parent + "'");
+        runtime.edit(() -> {
+            Validation.host(host);
+            CheckType hostCheck = runtime.checkTypes().get(host.hostCheck());
+            if (hostCheck == null) {
+                throw new InvalidDefinitionException("hostCheck",
+                        "no check type '" + host.hostCheck() + "' is installed");
             }
-            if (reaches(parent, host.name())) {
-                throw new InvalidDefinitionException("parents",
-                        "'" + parent + "' is reached through '" + host.name() + "': that would be a cycle");
+            Validation.parameters("hostCheckParameters", host.hostCheckParameters(), hostCheck);
+            ConfigurationItems cmdb = items;
+            if (host.ciId() != null && cmdb != null && cmdb.resolve(host.ciId()).isEmpty()) {
+                throw new InvalidDefinitionException("ciId", "no configuration item '" + host.ciId() + "'");
             }
-        }
-        Optional<HostDefinition> before = store().saveHost(host);
-        audit.append(new AuditEntry(caller, before.isPresent() ? "monitoring.host.update" : "monitoring.host.create",
-                "monitoring-host", host.name(), (before.isPresent() ? "changed" : "added") + " host " + host.name(),
-                before.map(Object::toString).orElse(null), host.toString()));
-        runtime.engine().putHost(host);
-        runtime.rescheduleHost(host.name(), runtime.engine().checksOf(host.name()));
+            for (String parent : host.parents()) {
+                if (runtime.engine().host(parent).isEmpty()) {
+                    throw new InvalidDefinitionException("parents", "no host '" + parent + "'");
+                }
+                if (reaches(parent, host.name())) {
+                    throw new InvalidDefinitionException("parents",
+                            "'" + parent + "' is reached through '" + host.name() + "': that would be a cycle");
+                }
+            }
+            Optional<HostDefinition> before = store().saveHost(host);
+            audit.append(new AuditEntry(caller,
+                    before.isPresent() ? "monitoring.host.update" : "monitoring.host.create",
+                    "monitoring-host", host.name(), (before.isPresent() ? "changed" : "added") + " host " + host.name(),
+                    before.map(Object::toString).orElse(null), host.toString()));
+            runtime.engine().putHost(host);
+            runtime.rescheduleHost(host.name(), runtime.engine().checksOf(host.name()));
+            return null;
+        });
     }
 
     /** Whether {@code from} has {@code target} among its parents, transitively. */
@@ -116,31 +121,33 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     @Override
     public boolean deleteHost(Principal caller, String name) {
         access.check(caller, MonitoringPermissions.WRITE);
-        List<String> children = runtime.engine().hostsBehind(name);
-        if (!children.isEmpty()) {
-            throw new InvalidDefinitionException("parents",
-                    "hosts " + children + " are reached through " + name + ": change them first");
-        }
-        List<CheckDefinition> checks = runtime.engine().checksOf(name);
-        Optional<HostDefinition> running = runtime.engine().host(name);
-        // out of the engine first, and pending rows written, so no late state row outlives the delete
-        runtime.engine().removeHost(name);
-        runtime.writeNow();
-        Optional<HostDefinition> gone;
-        try {
-            gone = store().deleteHost(name);
-        } catch (RuntimeException e) {
-            running.ifPresent(runtime.engine()::putHost);
-            checks.forEach(runtime.engine()::putCheck);
-            throw e;
-        }
-        runtime.rescheduleHost(name, checks);
-        if (gone.isEmpty()) {
-            return false;
-        }
-        audit.append(new AuditEntry(caller, "monitoring.host.delete", "monitoring-host", name,
-                "deleted host " + name + " with " + checks.size() + " checks", gone.get().toString(), null));
-        return true;
+        return runtime.edit(() -> {
+            List<String> children = runtime.engine().hostsBehind(name);
+            if (!children.isEmpty()) {
+                throw new InvalidDefinitionException("parents",
+                        "hosts " + children + " are reached through " + name + ": change them first");
+            }
+            List<CheckDefinition> checks = runtime.engine().checksOf(name);
+            Optional<HostDefinition> running = runtime.engine().host(name);
+            // out of the engine first, and pending rows written, so no late state row outlives the delete
+            runtime.engine().removeHost(name);
+            runtime.writeNow();
+            Optional<HostDefinition> gone;
+            try {
+                gone = store().deleteHost(name);
+            } catch (RuntimeException e) {
+                running.ifPresent(runtime.engine()::putHost);
+                checks.forEach(runtime.engine()::putCheck);
+                throw e;
+            }
+            runtime.rescheduleHost(name, checks);
+            if (gone.isEmpty()) {
+                return false;
+            }
+            audit.append(new AuditEntry(caller, "monitoring.host.delete", "monitoring-host", name,
+                    "deleted host " + name + " with " + checks.size() + " checks", gone.get().toString(), null));
+            return true;
+        });
     }
 
     @Override
@@ -153,42 +160,47 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     @Override
     public void saveCheck(Principal caller, CheckDefinition check) {
         access.check(caller, MonitoringPermissions.WRITE);
-        Validation.check(check, runtime.checkTypes().get(check.type()));
-        if (runtime.engine().host(check.host()).isEmpty()) {
-            throw new InvalidDefinitionException("host", "no host '" + check.host() + "'");
-        }
-        Optional<CheckDefinition> before = store().saveCheck(check);
-        audit.append(new AuditEntry(caller,
-                before.isPresent() ? "monitoring.check.update" : "monitoring.check.create", "monitoring-check",
-                check.key().toString(), (before.isPresent() ? "changed" : "added") + " check " + check.key(),
-                before.map(Object::toString).orElse(null), check.toString()));
-        runtime.engine().putCheck(check);
-        runtime.reschedule(check.key());
+        runtime.edit(() -> {
+            Validation.check(check, runtime.checkTypes().get(check.type()));
+            if (runtime.engine().host(check.host()).isEmpty()) {
+                throw new InvalidDefinitionException("host", "no host '" + check.host() + "'");
+            }
+            Optional<CheckDefinition> before = store().saveCheck(check);
+            audit.append(new AuditEntry(caller,
+                    before.isPresent() ? "monitoring.check.update" : "monitoring.check.create", "monitoring-check",
+                    check.key().toString(), (before.isPresent() ? "changed" : "added") + " check " + check.key(),
+                    before.map(Object::toString).orElse(null), check.toString()));
+            runtime.engine().putCheck(check);
+            runtime.reschedule(check.key());
+            return null;
+        });
     }
 
     @Override
     public boolean deleteCheck(Principal caller, CheckKey key) {
         access.check(caller, MonitoringPermissions.WRITE);
-        if (key.isHost()) {
-            throw new InvalidDefinitionException("check", "name a check, not the host " + key.host());
-        }
-        Optional<CheckDefinition> running = runtime.engine().check(key);
-        runtime.engine().removeCheck(key);
-        runtime.writeNow();
-        Optional<CheckDefinition> gone;
-        try {
-            gone = store().deleteCheck(key);
-        } catch (RuntimeException e) {
-            running.ifPresent(runtime.engine()::putCheck);
-            throw e;
-        }
-        runtime.reschedule(key);
-        if (gone.isEmpty()) {
-            return false;
-        }
-        audit.append(new AuditEntry(caller, "monitoring.check.delete", "monitoring-check", key.toString(),
-                "deleted check " + key, gone.get().toString(), null));
-        return true;
+        return runtime.edit(() -> {
+            if (key.isHost()) {
+                throw new InvalidDefinitionException("check", "name a check, not the host " + key.host());
+            }
+            Optional<CheckDefinition> running = runtime.engine().check(key);
+            runtime.engine().removeCheck(key);
+            runtime.writeNow();
+            Optional<CheckDefinition> gone;
+            try {
+                gone = store().deleteCheck(key);
+            } catch (RuntimeException e) {
+                running.ifPresent(runtime.engine()::putCheck);
+                throw e;
+            }
+            runtime.reschedule(key);
+            if (gone.isEmpty()) {
+                return false;
+            }
+            audit.append(new AuditEntry(caller, "monitoring.check.delete", "monitoring-check", key.toString(),
+                    "deleted check " + key, gone.get().toString(), null));
+            return true;
+        });
     }
 
     @Override
@@ -200,27 +212,34 @@ public final class MonitoringAdminService implements MonitoringAdmin {
     @Override
     public void saveRule(Principal caller, NotificationRule rule) {
         access.check(caller, MonitoringPermissions.WRITE);
-        Map<String, Notifier> installed = runtime.notifiers();
-        Validation.rule(rule, rule.notifier() == null ? null : installed.get(rule.notifier()),
-                rule.escalationNotifier() == null ? null : installed.get(rule.escalationNotifier()));
-        Optional<NotificationRule> before = store().saveRule(rule);
-        audit.append(new AuditEntry(caller, before.isPresent() ? "monitoring.rule.update" : "monitoring.rule.create",
-                "monitoring-rule", rule.name(), (before.isPresent() ? "changed" : "added") + " rule " + rule.name(),
-                before.map(Object::toString).orElse(null), rule.toString()));
-        runtime.engine().setRules(store().load(runtime.clock().instant()).rules());
+        runtime.edit(() -> {
+            Map<String, Notifier> installed = runtime.notifiers();
+            Validation.rule(rule, rule.notifier() == null ? null : installed.get(rule.notifier()),
+                    rule.escalationNotifier() == null ? null : installed.get(rule.escalationNotifier()));
+            Optional<NotificationRule> before = store().saveRule(rule);
+            audit.append(new AuditEntry(caller,
+                    before.isPresent() ? "monitoring.rule.update" : "monitoring.rule.create",
+                    "monitoring-rule", rule.name(), (before.isPresent() ? "changed" : "added") + " rule " + rule.name(),
+                    before.map(Object::toString).orElse(null), rule.toString()));
+            runtime.engine().setRules(store().load(runtime.clock().instant()).rules());
+            return null;
+        });
     }
 
     @Override
     public boolean deleteRule(Principal caller, String name) {
         access.check(caller, MonitoringPermissions.WRITE);
-        Optional<NotificationRule> gone = store().deleteRule(name);
-        if (gone.isEmpty()) {
-            return false;
-        }
-        audit.append(new AuditEntry(caller, "monitoring.rule.delete", "monitoring-rule", name, "deleted rule " + name,
-                gone.get().toString(), null));
-        runtime.engine().setRules(store().load(runtime.clock().instant()).rules());
-        return true;
+        return runtime.edit(() -> {
+            Optional<NotificationRule> gone = store().deleteRule(name);
+            if (gone.isEmpty()) {
+                return false;
+            }
+            audit.append(
+                    new AuditEntry(caller, "monitoring.rule.delete", "monitoring-rule", name, "deleted rule " + name,
+                            gone.get().toString(), null));
+            runtime.engine().setRules(store().load(runtime.clock().instant()).rules());
+            return true;
+        });
     }
 
     @Override

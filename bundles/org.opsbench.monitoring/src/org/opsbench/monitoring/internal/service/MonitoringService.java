@@ -163,34 +163,38 @@ public final class MonitoringService implements Monitoring {
     @Override
     public Downtime scheduleDowntime(Principal caller, CheckKey target, Instant start, Instant end, String comment) {
         access.check(caller, MonitoringPermissions.ACKNOWLEDGE);
-        Validation.downtime(start, end, comment);
-        Engine engine = runtime.engine();
-        if (target.isHost() ? engine.host(target.host()).isEmpty() : engine.check(target).isEmpty()) {
-            throw new org.opsbench.monitoring.InvalidDefinitionException("target", "no such "
-                    + (target.isHost() ? "host" : "check") + ": " + target);
-        }
-        Downtime saved = runtime.config()
-                .addDowntime(new Downtime(0, target, start, end, caller.name(), comment.strip()));
-        audit.append(new AuditEntry(caller, "monitoring.downtime.schedule", kind(target), target.toString(),
-                "scheduled downtime " + saved.id() + " of " + target + " from " + start + " to " + end + ": "
-                        + saved.comment(),
-                null, saved.toString()));
-        engine.addDowntime(saved);
-        return saved;
+        return runtime.edit(() -> {
+            Validation.downtime(start, end, comment);
+            Engine engine = runtime.engine();
+            if (target.isHost() ? engine.host(target.host()).isEmpty() : engine.check(target).isEmpty()) {
+                throw new org.opsbench.monitoring.InvalidDefinitionException("target", "no such "
+                        + (target.isHost() ? "host" : "check") + ": " + target);
+            }
+            Downtime saved = runtime.config()
+                    .addDowntime(new Downtime(0, target, start, end, caller.name(), comment.strip()));
+            audit.append(new AuditEntry(caller, "monitoring.downtime.schedule", kind(target), target.toString(),
+                    "scheduled downtime " + saved.id() + " of " + target + " from " + start + " to " + end + ": "
+                            + saved.comment(),
+                    null, saved.toString()));
+            engine.addDowntime(saved);
+            return saved;
+        });
     }
 
     @Override
     public boolean cancelDowntime(Principal caller, long id) {
         access.check(caller, MonitoringPermissions.ACKNOWLEDGE);
-        var gone = runtime.config().cancelDowntime(id, Instant.now());
-        if (gone.isEmpty()) {
-            return false;
-        }
-        audit.append(new AuditEntry(caller, "monitoring.downtime.cancel", kind(gone.get().target()),
-                gone.get().target().toString(), "cancelled downtime " + id + " of " + gone.get().target(),
-                gone.get().toString(), null));
-        runtime.engine().removeDowntime(id);
-        return true;
+        return runtime.edit(() -> {
+            var gone = runtime.config().cancelDowntime(id, Instant.now());
+            if (gone.isEmpty()) {
+                return false;
+            }
+            audit.append(new AuditEntry(caller, "monitoring.downtime.cancel", kind(gone.get().target()),
+                    gone.get().target().toString(), "cancelled downtime " + id + " of " + gone.get().target(),
+                    gone.get().toString(), null));
+            runtime.engine().removeDowntime(id);
+            return true;
+        });
     }
 
     @Override

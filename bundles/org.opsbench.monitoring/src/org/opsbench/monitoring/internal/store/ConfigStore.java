@@ -39,26 +39,47 @@ public final class ConfigStore {
         this.emf = emf;
     }
 
-    /** The hosts and checks, as {@link #definitions()} gives them. */
-    public record Definitions(List<HostDefinition> hosts, List<CheckDefinition> checks) {
-    }
-
     /** All hosts, checks, rules and the downtimes not yet over at {@code now}. */
     public Snapshot load(Instant now) {
-        return JpaWork.read(emf, em -> new Snapshot(hosts(em, false), checks(em, false),
-                em.createQuery("SELECT r FROM RuleEntity r ORDER BY r.name", RuleEntity.class).getResultList()
-                        .stream().map(ConfigStore::rule).toList(),
-                em.createQuery("SELECT d FROM DowntimeEntity d WHERE d.endMillis > :now ORDER BY d.startMillis",
-                        DowntimeEntity.class).setParameter("now", now.toEpochMilli()).getResultList().stream()
-                        .map(ConfigStore::downtime).toList()));
+        return JpaWork.read(emf, em -> snapshot(em, now, false));
     }
 
     /**
-     * All hosts and checks as the database holds them now, past this process's entity cache: what another server wrote
+     * Everything configured as the database holds it now, past this process's entity cache: what another server wrote
      * shows (and the cache takes it).
      */
-    public Definitions definitions() {
-        return JpaWork.read(emf, em -> new Definitions(hosts(em, true), checks(em, true)));
+    public Snapshot current(Instant now) {
+        return JpaWork.read(emf, em -> snapshot(em, now, true));
+    }
+
+    /**
+     * The configuration's version: raised in the same transaction as every change made through this class (on any
+     * server), so an unchanged number means nothing needs reading.
+     */
+    public long version() {
+        return JpaWork.read(emf, em -> ((Number) em
+                .createNativeQuery("SELECT VERSION FROM MON_CONFIG_VERSION WHERE ID = 1").getSingleResult())
+                .longValue());
+    }
+
+    /**
+     * Raises the version first, so that changes of the configuration from several servers take the one row lock in the
+     * same order and none of them deadlocks another.
+     */
+    private static void changing(EntityManager em) {
+        em.createNativeQuery("UPDATE MON_CONFIG_VERSION SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
+    }
+
+    private static Snapshot snapshot(EntityManager em, Instant now, boolean fresh) {
+        TypedQuery<RuleEntity> rules = em.createQuery("SELECT r FROM RuleEntity r ORDER BY r.name", RuleEntity.class);
+        TypedQuery<DowntimeEntity> downtimes = em.createQuery(
+                "SELECT d FROM DowntimeEntity d WHERE d.endMillis > :now ORDER BY d.startMillis",
+                DowntimeEntity.class).setParameter("now", now.toEpochMilli());
+        return new Snapshot(hosts(em, fresh), checks(em, fresh),
+                (fresh ? rules.setHint(REFRESH, "true") : rules).getResultList().stream().map(ConfigStore::rule)
+                        .toList(),
+                (fresh ? downtimes.setHint(REFRESH, "true") : downtimes).getResultList().stream()
+                        .map(ConfigStore::downtime).toList());
     }
 
     private static List<HostDefinition> hosts(EntityManager em, boolean fresh) {
@@ -75,6 +96,7 @@ public final class ConfigStore {
     /** Creates or replaces a host; returns the previous definition. */
     public Optional<HostDefinition> saveHost(HostDefinition h) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             HostEntity e = em.find(HostEntity.class, h.name());
             Optional<HostDefinition> before = Optional.ofNullable(e).map(ConfigStore::host);
             if (e == null) {
@@ -102,6 +124,7 @@ public final class ConfigStore {
     /** Deletes a host with its checks, downtimes, state and history; returns what was deleted. */
     public Optional<HostDefinition> deleteHost(String name) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             HostEntity e = em.find(HostEntity.class, name);
             if (e == null) {
                 return Optional.empty();
@@ -121,6 +144,7 @@ public final class ConfigStore {
     /** Creates or replaces a check; returns the previous definition. */
     public Optional<CheckDefinition> saveCheck(CheckDefinition c) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(c.host(), c.name()));
             Optional<CheckDefinition> before = Optional.ofNullable(e).map(ConfigStore::check);
             if (e == null) {
@@ -149,6 +173,7 @@ public final class ConfigStore {
     /** Deletes a check with its state, history and downtimes; returns what was deleted. */
     public Optional<CheckDefinition> deleteCheck(CheckKey key) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             CheckEntity e = em.find(CheckEntity.class, new CheckEntity.Key(key.host(), key.check()));
             if (e == null) {
                 return Optional.empty();
@@ -167,6 +192,7 @@ public final class ConfigStore {
     /** Creates or replaces a rule; returns the previous one. */
     public Optional<NotificationRule> saveRule(NotificationRule r) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             RuleEntity e = em.find(RuleEntity.class, r.name());
             Optional<NotificationRule> before = Optional.ofNullable(e).map(ConfigStore::rule);
             if (e == null) {
@@ -193,6 +219,7 @@ public final class ConfigStore {
     /** Deletes a rule; returns what was deleted. */
     public Optional<NotificationRule> deleteRule(String name) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             RuleEntity e = em.find(RuleEntity.class, name);
             if (e == null) {
                 return Optional.empty();
@@ -205,6 +232,7 @@ public final class ConfigStore {
     /** Stores a new downtime; returns it with its id. */
     public Downtime addDowntime(Downtime d) {
         return JpaWork.write(emf, em -> {
+            changing(em);
             DowntimeEntity e = new DowntimeEntity();
             e.host = d.target().host();
             e.checkName = d.target().isHost() ? "" : d.target().check();
@@ -225,6 +253,7 @@ public final class ConfigStore {
     public Optional<Downtime> cancelDowntime(long id, Instant now) {
         long millis = now.toEpochMilli();
         return JpaWork.write(emf, em -> {
+            changing(em);
             DowntimeEntity e = em.find(DowntimeEntity.class, id);
             if (e == null || e.endMillis <= millis) {
                 return Optional.empty();

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * longer than two intervals), except once, across the kill, a gap of at most the takeover window: lease time to live (6
  * s) + one renewal round (2 s) + the overdue spread (2 s) + one interval (2 s) + 2 s slack.
  * <p>
- * An event posted in one process (a CMDB item imported on the first server) reaches the other through the database.
+ * An event posted in one process (a CMDB item imported on the first server) reaches the other through the database, and
+ * so does configuration: a host added and a downtime scheduled through the first server are in the second one's engine
+ * within seconds, and after the kill the survivor runs the host it only learned of from the database.
  */
 class SeveralServersTest {
 
@@ -139,12 +141,35 @@ class SeveralServersTest {
         assertTrue(!imported.contains("error:"), imported);
         b.answerUntil("opsbench:nodes", out -> out.contains("received org/opsbench/assets/"));
 
+        // configuration changed through A reaches B's engine: a new host, a downtime of a host
+        ServerSocket lateTarget = target();
+        targets.add(lateTarget);
+        ConcurrentLinkedQueue<Long> late = new ConcurrentLinkedQueue<>();
+        Thread.ofVirtual().start(() -> {
+            while (!lateTarget.isClosed()) {
+                try (Socket c = lateTarget.accept()) {
+                    late.add(System.nanoTime());
+                } catch (IOException e) {
+                    // closed at the end
+                }
+            }
+        });
+        String lateHost = a.answer("monitoring:host set it-late address=127.0.0.1 check=tcp check.port="
+                + lateTarget.getLocalPort() + " interval=2s attempts=1");
+        assertTrue(lateHost.contains("created host set it-late"), lateHost);
+        String downtime = a.answer("monitoring:downtime add it-0 now 1h maintenance through the first server");
+        assertTrue(!downtime.contains("error:"), downtime);
+        b.answerUntil("monitoring:hosts", out -> out.lines().anyMatch(l -> l.startsWith("it-late "))
+                && out.lines().anyMatch(l -> l.startsWith("it-0 ") && l.contains("downtime")));
+
         Thread.sleep(8000);
         long killed = System.nanoTime();
         a.kill();
         b.answerUntil("monitoring:share", out -> out.contains("this node: 64 shards"));
+        long allHeld = System.nanoTime();
         Thread.sleep(12_000);
         long to = System.nanoTime();
+        long lateRuns = late.stream().filter(t -> t > allHeld && t <= to).count();
         // for a failure message: the survivor's own account (shards, runs, queue, fenced results)
         String survivor = b.answer("monitoring:share") + "\nsurvivor's errors:\n" + b.problems();
 
@@ -178,6 +203,8 @@ class SeveralServersTest {
                 + ", " + onB + " hosts on the second server before the kill, widest gap " + ms(0, widest)
                 + " (takeover window " + TAKEOVER_WINDOW_MS + " ms)");
         assertEquals(List.of(), twice, "runs twice in one interval (kill at " + ms(from, killed) + ")");
+        assertTrue(lateRuns >= 3, "the host added through the killed server runs on the survivor every interval: "
+                + lateRuns + " runs in " + ms(allHeld, to) + "; survivor: " + survivor);
         assertEquals(List.of(), dropped,
                 "intervals without a run (kill at " + ms(from, killed) + "); survivor: " + survivor);
         b.terminate();

@@ -14,10 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.opsbench.cluster.Nodes;
 import org.opsbench.cluster.ShardListener;
 import org.opsbench.cluster.ShardSet;
 import org.opsbench.cluster.Sharding;
@@ -91,6 +93,9 @@ public final class MonitoringRuntime implements Scheduler.Plan {
     /** Present with the cluster bundle; without it this process runs every check, as a single node always did. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private Sharding sharding;
+    /** Present with the cluster bundle: tells whether other processes share the database. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private Nodes nodes;
 
     private EntityManagerFactory emf;
     private ConfigStore config;
@@ -174,7 +179,11 @@ public final class MonitoringRuntime implements Scheduler.Plan {
         try {
             ShardSet held = shards;
             synchronized (engine) {
-                writer.submit(held == null ? engine.tick(clock.instant()) : engine.tick(clock.instant(), this::owned));
+                // repeats, escalations and held back notifications come from the node that runs the check; a node
+                // that schedules nothing (a workbench on the team database) never sends them
+                writer.submit(!scheduling
+                        ? engine.tick(clock.instant(), k -> false)
+                        : held == null ? engine.tick(clock.instant()) : engine.tick(clock.instant(), this::owned));
             }
             if (held != null && !held.solo()) {
                 ticks++;
@@ -184,8 +193,12 @@ public final class MonitoringRuntime implements Scheduler.Plan {
                 }
                 if (ticks % 5 == 0 && held.held().size() < SHARDS) {
                     // the other servers ran checks this one shows
-                    showOthers(held);
+                    showOthers(k -> !held.holds(shardOf(k)));
                 }
+            } else if (!scheduling && nodes != null && !nodes.solo() && ++ticks % 2 == 0) {
+                // a viewer on the team database: the servers change the configuration and run every check
+                refreshConfiguration();
+                showOthers(k -> true);
             }
         } catch (RuntimeException e) {
             log.error("Monitoring tick failed", e);
@@ -222,13 +235,12 @@ public final class MonitoringRuntime implements Scheduler.Plan {
         return shards;
     }
 
-    /** Reads the states the other nodes wrote, so that reads on this node show them. */
-    private void showOthers(ShardSet held) {
+    /** Reads the states the other nodes wrote of the checks {@code theirs} accepts, so that reads here show them. */
+    private void showOthers(Predicate<CheckKey> theirs) {
         try {
-            List<SavedState> theirs = states.loadStates().stream().filter(s -> !held.holds(shardOf(s.key())))
-                    .toList();
+            List<SavedState> saved = states.loadStates().stream().filter(s -> theirs.test(s.key())).toList();
             synchronized (engine) {
-                engine.restore(theirs);
+                engine.restore(saved);
             }
         } catch (SQLException e) {
             log.warn("Reading the states of other nodes failed: {}", e.getMessage());

@@ -52,13 +52,15 @@ public final class MonitoringShare {
         synchronized (runtime.engine()) {
             keys = runtime.engine().keys();
         }
+        boolean runs = runtime.scheduling();
         int checks = 0;
         for (CheckKey k : keys) {
-            if (runtime.owned(k)) {
+            if (runs && runtime.owned(k)) {
                 checks++;
             }
         }
-        int shards = held == null ? MonitoringRuntime.SHARDS : held.held().size();
+        // a node that schedules nothing (a workbench on the team database) runs no shard
+        int shards = !runs ? 0 : held == null ? MonitoringRuntime.SHARDS : held.held().size();
         return new Figures(shards, checks, s.runs(), s.timeouts(), s.fenced(), s.queued(), s.latencies(),
                 runtime.scheduling());
     }

@@ -123,6 +123,17 @@ class SeveralServersTest {
         }
         RunningServer b = start("b", datasource, cluster);
         b.loginAsAdmin(password);
+        // a third process that schedules nothing, as a workbench on the team database does: it only shows
+        Files.createDirectories(dir.resolve("c/workspace/etc"));
+        Files.writeString(dir.resolve("c/workspace/etc/org.opsbench.monitoring.cfg"), "scheduling = false\n");
+        Files.createDirectories(dir.resolve("c/workspace/security"));
+        try (Stream<Path> files = Files.list(keys)) {
+            for (Path key : files.toList()) {
+                Files.copy(key, dir.resolve("c/workspace/security").resolve(key.getFileName()));
+            }
+        }
+        RunningServer viewer = start("c", datasource, cluster);
+        viewer.loginAsAdmin(password);
         // the two share the shards: 32 each after at most two renewal rounds
         a.answerUntil("monitoring:share", out -> out.contains("this node: 32 shards"));
         String shareB = b.answerUntil("monitoring:share", out -> out.contains("this node: 32 shards"));
@@ -161,6 +172,14 @@ class SeveralServersTest {
         assertTrue(!downtime.contains("error:"), downtime);
         b.answerUntil("monitoring:hosts", out -> out.lines().anyMatch(l -> l.startsWith("it-late "))
                 && out.lines().anyMatch(l -> l.startsWith("it-0 ") && l.contains("downtime")));
+        // the viewer shows the servers' states and configuration, and runs nothing (no shards)
+        viewer.answerUntil("monitoring:hosts", out -> out.lines().anyMatch(l -> l.startsWith("it-late "))
+                && out.lines().anyMatch(l -> l.startsWith("it-0 ") && l.contains("downtime"))
+                && out.lines().filter(l -> l.startsWith("it-"))
+                        .allMatch(l -> l.matches("it-\\S+\\s+127\\.0\\.0\\.1\\s+UP\\b.*")
+                                || l.startsWith("it-late ")));
+        String shareC = viewer.answer("monitoring:share");
+        assertTrue(shareC.contains("this node: 0 shards"), shareC);
 
         Thread.sleep(8000);
         long killed = System.nanoTime();
@@ -208,6 +227,7 @@ class SeveralServersTest {
         assertEquals(List.of(), dropped,
                 "intervals without a run (kill at " + ms(from, killed) + "); survivor: " + survivor);
         b.terminate();
+        viewer.terminate();
     }
 
     /** A gap between two runs (or the edges of the measurement) is a dropped run if it is longer than allowed. */

@@ -62,6 +62,34 @@ class CsvImportTest {
     }
 
     @Test
+    void aBadLastLineOfALargeFileLeavesNothingAndNoNumberUsed() throws Exception {
+        String tag = "csvlast" + Desk.RUN;
+        long first = lastNumber(Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " before,3,3\n")));
+        long before = Desk.incidents().count(Desk.OPS, byText(""));
+        StringBuilder csv = new StringBuilder("title,impact,urgency,kind\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(tag).append(" line ").append(i).append(",2,2,").append(i % 3 == 0 ? "request" : "").append('\n');
+        }
+        csv.append(tag).append(" last,2,0,\n");
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv.toString()));
+        assertEquals(0, r.imported());
+        assertEquals(List.of("line 5002: urgency: a level from 1 (highest) to 3, was 0"), r.errors());
+        assertEquals(before, Desk.incidents().count(Desk.OPS, byText("")), "none of the 5,000 good lines kept");
+        // the counters were rolled back too: the next import takes the number after the one before
+        long next = lastNumber(Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " after,3,3\n")));
+        assertEquals(first + 1, next);
+    }
+
+    /** The number of the last reference of a one-kind import result such as {@code INC-000007..INC-000009}. */
+    private static long lastNumber(ImportResult r) {
+        assertEquals(List.of(), r.errors());
+        String range = r.references().get(0);
+        return Long.parseLong(range.substring(range.lastIndexOf('-') + 1));
+    }
+
+    @Test
     void headerProblemsAreNamed() throws Exception {
         ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader("title,impakt\nx,1\n"));
         assertEquals(List.of("line 1: unknown column 'impakt'; known: [kind, title, description, caller, category, "

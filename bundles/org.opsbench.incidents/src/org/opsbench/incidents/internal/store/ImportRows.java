@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +16,8 @@ import org.apache.derby.vti.VTITemplate;
  * an import to one {@code INSERT INTO INC_TICKET ... SELECT ... FROM TABLE(INC_IMPORT_ROWS(handle))}. Into an empty
  * table Derby runs such an insert as a bulk insert (DERBY-4789): it loads a new heap and builds every index by one sort
  * instead of a B-tree insert per row and index, inside the caller's transaction (a rollback keeps the old, empty
- * table). Into a table holding rows Derby inserts row by row, as JDBC batches do. PostgreSQL has no such function: the
- * import batches there ({@link TicketStore#prepareInsertBatch}).
+ * table). Into a table holding rows Derby inserts row by row, as JDBC batches do. PostgreSQL (and a Derby network
+ * server, where the function would run in another JVM) take the JDBC batches ({@link TicketStore#prepareInsertBatch}).
  */
 public final class ImportRows extends VTITemplate {
 
@@ -61,8 +62,17 @@ public final class ImportRows extends VTITemplate {
     }
 
     /** Whether {@code c} is a Derby database (where the migration created the function). */
+    static boolean derby(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+    }
+
+    /**
+     * Whether the import can use the function on {@code c}: embedded Derby only, where the function runs in this JVM
+     * and finds the import's rows. A Derby network server would run it in its own JVM: the plain path serves it.
+     */
     public static boolean supported(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
+        return derby(c) && c.getMetaData().getURL().startsWith("jdbc:derby:")
+                && !c.getMetaData().getURL().startsWith("jdbc:derby://");
     }
 
     /**

@@ -22,10 +22,13 @@ import org.osgi.framework.Bundle;
  */
 public final class Schema {
 
-    /** V5: Derby's table function for the bulk CSV import ({@link ImportRows}); nothing on other databases. */
+    /**
+     * V5: Derby's table function for the bulk CSV import ({@link ImportRows}); nothing on other databases. Created on a
+     * Derby network server too, so that one history serves a database moved between both (unused there).
+     */
     static final Migration V5 = Migration.java(5, "Derby table function INC_IMPORT_ROWS for the bulk CSV import",
             c -> {
-                if (ImportRows.supported(c)) {
+                if (ImportRows.derby(c)) {
                     ImportRows.createFunction(c);
                 }
             });

@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.opsbench.core.Priority;
 import org.opsbench.incidents.ImportResult;
 import org.opsbench.incidents.QueueQuery;
 import org.opsbench.incidents.Ticket;
+import org.opsbench.incidents.internal.store.ImportRows;
+import org.opsbench.persistence.Database;
+import org.opsbench.testing.Services;
 
 /** CSV import in one transaction with line-numbered errors, and the export that imports again. */
 class CsvImportTest {
@@ -80,6 +89,34 @@ class CsvImportTest {
         long next = lastNumber(Desk.incidents().importCsv(Desk.OPS,
                 new StringReader("title,impact,urgency\n" + tag + " after,3,3\n")));
         assertEquals(first + 1, next);
+    }
+
+    @Test
+    void onEmbeddedDerbyTheImportIsOneStatementFromTheTableFunction() throws Exception {
+        String tag = "csvpath" + Desk.RUN;
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " one,3,3\n" + tag + " two,3,2\n"));
+        assertEquals(2, r.imported());
+        DataSource ds = Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
+                Duration.ofSeconds(20));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if (ImportRows.supported(c)) {
+                // the product's data source takes Derby's path (bulk when the table is empty, here row by row)
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
+                        + "LIKE 'INSERT INTO INC_TICKET (%) SELECT % FROM TABLE(INC_IMPORT_ROWS(%)) AS R'")) {
+                    rs.next();
+                    assertTrue(rs.getInt(1) > 0, "the import ran as INSERT ... SELECT from INC_IMPORT_ROWS");
+                }
+            } else {
+                // PostgreSQL: the JDBC batches, and migration V5 created nothing
+                assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM pg_proc WHERE proname = 'inc_import_rows'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1));
+                }
+            }
+        }
     }
 
     /** The number of the last reference of a one-kind import result such as {@code INC-000007..INC-000009}. */

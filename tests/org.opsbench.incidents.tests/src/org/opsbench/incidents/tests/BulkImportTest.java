@@ -125,6 +125,20 @@ class BulkImportTest {
     }
 
     @Test
+    void aBrokenQuoteAtTheEndOrNoRowsLeaveNothing() throws Exception {
+        long heap = heapConglomerate();
+        ImportResult broken = importer.run(new StringReader(csv(2000, "\"bulk open,2,2,,\n")), "tester",
+                Instant.now());
+        assertEquals(List.of("line 2002: a quoted field is not closed"), broken.errors());
+        ImportResult empty = importer.run(new StringReader("title,impact,urgency\n\n"), "tester", Instant.now());
+        assertEquals(List.of("line 2: no tickets after the header"), empty.errors());
+        assertEquals(0, scalar("SELECT COUNT(*) FROM INC_TICKET"));
+        assertEquals(0, scalar("SELECT SUM(LAST_VALUE) FROM INC_COUNTER WHERE PREFIX IN ('INC', 'REQ')"));
+        assertEquals(heap, heapConglomerate());
+        assertEquals(1, scalar("VALUES SYSCS_UTIL.SYSCS_CHECK_TABLE('APP', 'INC_TICKET')"));
+    }
+
+    @Test
     void anEmptyTableIsBulkLoadedAndAFilledOneRowByRow() throws Exception {
         long heap = heapConglomerate();
         ImportResult r = importer.run(new StringReader(csv(3000, "")), "tester", Instant.now());

@@ -16,6 +16,7 @@ import org.opsbench.incidents.SlaPolicy;
 import org.opsbench.incidents.internal.sla.BusinessTime;
 import org.opsbench.incidents.internal.store.Codecs;
 import org.opsbench.incidents.internal.store.DeskStore;
+import org.opsbench.incidents.internal.store.Schema;
 import org.opsbench.incidents.internal.store.TicketStore;
 import org.opsbench.persistence.Database;
 import org.opsbench.persistence.PersistenceUnits;
@@ -66,7 +67,7 @@ public final class IncidentsRuntime {
     public IncidentsRuntime(BundleContext context,
             @Reference(target = Database.DEFAULT_DATASOURCE_FILTER) DataSource dataSource,
             @Reference SchemaMigrations migrations, @Reference PersistenceUnits units) {
-        migrations.migrate(AREA, context.getBundle(), "migrations");
+        migrations.migrate(AREA, Schema.migrations(context.getBundle(), "migrations"));
         emf = units.createEntityManagerFactory(AREA, Map.of("eclipselink.cache.shared.default", "false"));
         tickets = new TicketStore(dataSource);
         desk = new DeskStore(emf);

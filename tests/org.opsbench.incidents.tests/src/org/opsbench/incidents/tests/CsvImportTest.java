@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.opsbench.core.Priority;
 import org.opsbench.incidents.ImportResult;
 import org.opsbench.incidents.QueueQuery;
 import org.opsbench.incidents.Ticket;
+import org.opsbench.incidents.internal.store.ImportRows;
+import org.opsbench.persistence.Database;
+import org.opsbench.testing.Services;
 
 /** CSV import in one transaction with line-numbered errors, and the export that imports again. */
 class CsvImportTest {
@@ -59,6 +68,62 @@ class CsvImportTest {
                 "line 6: group: no assignment group 'no-such-group'"), r.errors());
         assertEquals(List.of(), Desk.incidents().queue(Desk.OPS, byText(tag)), "nothing imported, not even line 2");
         assertEquals(before, Desk.incidents().count(Desk.OPS, byText("")));
+    }
+
+    @Test
+    void aBadLastLineOfALargeFileLeavesNothingAndNoNumberUsed() throws Exception {
+        String tag = "csvlast" + Desk.RUN;
+        long first = lastNumber(Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " before,3,3\n")));
+        long before = Desk.incidents().count(Desk.OPS, byText(""));
+        StringBuilder csv = new StringBuilder("title,impact,urgency,kind\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(tag).append(" line ").append(i).append(",2,2,").append(i % 3 == 0 ? "request" : "").append('\n');
+        }
+        csv.append(tag).append(" last,2,0,\n");
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv.toString()));
+        assertEquals(0, r.imported());
+        assertEquals(List.of("line 5002: urgency: a level from 1 (highest) to 3, was 0"), r.errors());
+        assertEquals(before, Desk.incidents().count(Desk.OPS, byText("")), "none of the 5,000 good lines kept");
+        // the counters were rolled back too: the next import takes the number after the one before
+        long next = lastNumber(Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " after,3,3\n")));
+        assertEquals(first + 1, next);
+    }
+
+    @Test
+    void onEmbeddedDerbyTheImportIsOneStatementFromTheTableFunction() throws Exception {
+        String tag = "csvpath" + Desk.RUN;
+        ImportResult r = Desk.incidents().importCsv(Desk.OPS,
+                new StringReader("title,impact,urgency\n" + tag + " one,3,3\n" + tag + " two,3,2\n"));
+        assertEquals(2, r.imported());
+        DataSource ds = Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
+                Duration.ofSeconds(20));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            if (ImportRows.supported(c)) {
+                // the product's data source takes Derby's path (bulk when the table is empty, here row by row)
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
+                        + "LIKE 'INSERT INTO INC_TICKET (%) SELECT % FROM TABLE(INC_IMPORT_ROWS(%)) AS R'")) {
+                    rs.next();
+                    assertTrue(rs.getInt(1) > 0, "the import ran as INSERT ... SELECT from INC_IMPORT_ROWS");
+                }
+            } else {
+                // PostgreSQL: the JDBC batches, and migration V5 created nothing
+                assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM pg_proc WHERE proname = 'inc_import_rows'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1));
+                }
+            }
+        }
+    }
+
+    /** The number of the last reference of a one-kind import result such as {@code INC-000007..INC-000009}. */
+    private static long lastNumber(ImportResult r) {
+        assertEquals(List.of(), r.errors());
+        String range = r.references().get(0);
+        return Long.parseLong(range.substring(range.lastIndexOf('-') + 1));
     }
 
     @Test

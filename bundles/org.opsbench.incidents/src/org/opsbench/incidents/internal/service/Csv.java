@@ -18,7 +18,10 @@ final class Csv {
     private int peeked = -2;
 
     Csv(Reader in) {
-        this.in = in;
+        // read() per character: buffered, unless the caller's reader already is
+        this.in = in instanceof java.io.BufferedReader || in instanceof java.io.StringReader
+                ? in
+                : new java.io.BufferedReader(in, 1 << 16);
     }
 
     private int read() throws IOException {

@@ -25,13 +25,15 @@ import org.opsbench.incidents.TicketKind;
 import org.opsbench.incidents.TicketState;
 import org.opsbench.incidents.internal.sla.BusinessTime;
 import org.opsbench.incidents.internal.sla.SlaClock;
+import org.opsbench.incidents.internal.store.ImportRows;
 import org.opsbench.incidents.internal.store.TicketRow;
 import org.opsbench.incidents.internal.store.TicketStore;
 
 /**
- * The CSV import: one pass, one transaction. Every line is validated; rows go to the database in JDBC batches while no
- * line was wrong; at the end any error rolls the whole transaction back (reference counters included), so nothing of a
- * file with a bad line is kept.
+ * The CSV import: one pass, one transaction. Every line is validated; the valid rows stream into the database until the
+ * first bad line (on Derby one INSERT ... SELECT from the table function {@link ImportRows}, which Derby bulk-loads
+ * into an empty table; elsewhere JDBC batches); after a bad line the rest is validated without writing, and any error
+ * rolls the whole transaction back (reference counters included), so nothing of a file with a bad line is kept.
  */
 public final class TicketImport {
 
@@ -134,63 +136,131 @@ public final class TicketImport {
         if (!errors.isEmpty()) {
             return;
         }
-        Map<TicketKind, long[]> numbers = new EnumMap<>(TicketKind.class);
-        // one table lock instead of a row lock per imported row (released at commit or rollback)
+        // the counters first, then the table, in the order of a single insert (no deadlock with one); one table lock
+        // instead of a row lock per imported row (both released at commit or rollback)
+        TicketKind[] kinds = TicketKind.values();
+        String[] prefixes = new String[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            prefixes[i] = kinds[i].prefix();
+        }
+        long[] last = TicketStore.lockCounters(c, prefixes);
         try (java.sql.Statement lock = c.createStatement()) {
             lock.execute("LOCK TABLE INC_TICKET IN EXCLUSIVE MODE");
         }
-        // no generated keys: the import needs no ids back
+        Rows rows = new Rows(in, index, reporter, now, errors, last);
+        try {
+            if (ImportRows.supported(c)) {
+                ImportRows.insert(c, rows);
+            } else {
+                batches(c, rows);
+            }
+        } catch (SQLException e) {
+            if (rows.io != null) {
+                throw rows.io;
+            }
+            throw e;
+        }
+        if (!errors.isEmpty()) {
+            rows.validateRest();
+            return;
+        }
+        if (rows.count == 0) {
+            errors.add("line 2: no tickets after the header");
+            return;
+        }
+        count[0] = rows.count;
+        for (int i = 0; i < kinds.length; i++) {
+            if (rows.next[i] > last[i] + 1) {
+                TicketStore.setCounter(c, prefixes[i], rows.next[i] - 1);
+                ranges.put(kinds[i], new long[]{last[i] + 1, rows.next[i] - 1});
+            }
+        }
+    }
+
+    /** The plain path (PostgreSQL): JDBC batches of {@value #BATCH} rows, no generated keys asked for. */
+    private static void batches(Connection c, Rows rows) throws SQLException {
         try (PreparedStatement insert = TicketStore.prepareInsertBatch(c)) {
             int pending = 0;
+            for (TicketRow t = rows.next(); t != null; t = rows.next()) {
+                TicketStore.bindInsert(insert, t);
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0 && rows.errors.isEmpty()) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The valid rows of the file with their references, in file order, until the first bad line: the database pulls
+     * them (Derby's table function or the batch loop). After a bad line {@link #validateRest} reads the rest for more
+     * errors without writing.
+     */
+    private final class Rows implements ImportRows.Source {
+        final Csv in;
+        final Map<String, Integer> index;
+        final String reporter;
+        final Instant now;
+        final List<String> errors;
+        /** The next number per kind (ordinal). */
+        final long[] next;
+        int count;
+        IOException io;
+
+        Rows(Csv in, Map<String, Integer> index, String reporter, Instant now, List<String> errors, long[] last) {
+            this.in = in;
+            this.index = index;
+            this.reporter = reporter;
+            this.now = now;
+            this.errors = errors;
+            this.next = new long[last.length];
+            for (int i = 0; i < last.length; i++) {
+                next[i] = last[i] + 1;
+            }
+        }
+
+        @Override
+        public TicketRow next() throws SQLException {
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            Csv.Record r;
+            try {
+                r = in.next();
+            } catch (IOException e) {
+                io = e;
+                throw new SQLException(e.getMessage(), e);
+            }
+            if (r == null) {
+                return null;
+            }
+            TicketRow t;
+            try {
+                t = row(r, index, reporter, now);
+            } catch (InvalidTicketException e) {
+                errors.add("line " + r.line() + ": " + e.getMessage());
+                return null; // the statement ends here; the transaction is rolled back
+            }
+            t.reference = t.kind.reference(next[t.kind.ordinal()]++);
+            count++;
+            return t;
+        }
+
+        /** Validates the lines after the first bad one, up to {@value TicketImport#MAX_ERRORS} errors. */
+        void validateRest() throws IOException {
             for (Csv.Record r = in.next(); r != null; r = in.next()) {
-                TicketRow t;
                 try {
-                    t = row(r, index, reporter, now);
+                    row(r, index, reporter, now);
                 } catch (InvalidTicketException e) {
                     errors.add("line " + r.line() + ": " + e.getMessage());
                     if (errors.size() >= MAX_ERRORS) {
                         errors.add("... stopped after " + MAX_ERRORS + " errors");
                         return;
                     }
-                    continue;
-                }
-                if (!errors.isEmpty()) {
-                    continue; // validate the rest, write nothing more
-                }
-                long[] block = numbers.get(t.kind);
-                if (block == null || block[0] > block[1]) {
-                    long first = TicketStore.reserve(c, t.kind.prefix(), BATCH);
-                    block = new long[]{first, first + BATCH - 1};
-                    numbers.put(t.kind, block);
-                }
-                long n = block[0]++;
-                t.reference = t.kind.reference(n);
-                long[] range = ranges.computeIfAbsent(t.kind, k -> new long[]{n, n});
-                range[1] = n;
-                TicketStore.bindInsert(insert, t);
-                insert.addBatch();
-                count[0]++;
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0 && errors.isEmpty()) {
-                insert.executeBatch();
-            }
-        }
-        if (count[0] == 0 && errors.isEmpty()) {
-            errors.add("line 2: no tickets after the header");
-        }
-        // give back unused reserved numbers so references stay without gaps
-        for (Map.Entry<TicketKind, long[]> e : numbers.entrySet()) {
-            long unused = e.getValue()[1] - e.getValue()[0] + 1;
-            if (unused > 0) {
-                try (PreparedStatement back = c.prepareStatement(
-                        "UPDATE INC_COUNTER SET LAST_VALUE = LAST_VALUE - ? WHERE PREFIX = ?")) {
-                    back.setLong(1, unused);
-                    back.setString(2, e.getKey().prefix());
-                    back.executeUpdate();
                 }
             }
         }

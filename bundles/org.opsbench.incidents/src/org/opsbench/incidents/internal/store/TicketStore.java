@@ -33,11 +33,14 @@ public final class TicketStore {
             + "RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, PAUSE_START, RESPONSE_DUE, RESOLUTION_DUE, WARN_AT, "
             + "WARNED, BREACHED, RESPONSE_BREACHED";
 
-    private static final String INSERT = "INSERT INTO INC_TICKET (REFERENCE, KIND, TITLE, TITLE_LC, DESCRIPTION, "
-            + "REPORTER, CALLER, CATEGORY, CIS, IMPACT, URGENCY, PRIORITY, GRP, ASSIGNEE, STATE, PENDING_REASON, "
-            + "RESOLUTION_CODE, RESOLUTION_NOTES, PROBLEM, SOURCE, CREATED, UPDATED, RESPONDED, RESOLVED, ASSIGNMENTS, "
-            + "SLA_POLICY, RESPONSE_TARGET_MS, RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, PAUSE_START, "
-            + "RESPONSE_DUE, RESOLUTION_DUE, WARN_AT, WARNED, BREACHED, RESPONSE_BREACHED) VALUES "
+    /** The columns an insert writes (all but the generated {@code ID}), in the order of {@link #insertValues}. */
+    static final String INSERT_COLUMNS = "REFERENCE, KIND, TITLE, TITLE_LC, DESCRIPTION, REPORTER, CALLER, CATEGORY, "
+            + "CIS, IMPACT, URGENCY, PRIORITY, GRP, ASSIGNEE, STATE, PENDING_REASON, RESOLUTION_CODE, "
+            + "RESOLUTION_NOTES, PROBLEM, SOURCE, CREATED, UPDATED, RESPONDED, RESOLVED, ASSIGNMENTS, SLA_POLICY, "
+            + "RESPONSE_TARGET_MS, RESOLUTION_TARGET_MS, WARN_PERCENT, PAUSED_MS, PAUSE_START, RESPONSE_DUE, "
+            + "RESOLUTION_DUE, WARN_AT, WARNED, BREACHED, RESPONSE_BREACHED";
+
+    private static final String INSERT = "INSERT INTO INC_TICKET (" + INSERT_COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?)";
 
@@ -77,6 +80,40 @@ public final class TicketStore {
                 rs.next();
                 return rs.getLong(1) - count + 1;
             }
+        }
+    }
+
+    /**
+     * Locks the counters of {@code prefixes} until the end of the caller's transaction and returns their last values
+     * (in the order given): a bulk import numbers its rows itself and writes the last numbers back with
+     * {@link #setCounter}. Take these locks before the lock of {@code INC_TICKET}, as a single insert does.
+     */
+    public static long[] lockCounters(Connection c, String... prefixes) throws SQLException {
+        long[] last = new long[prefixes.length];
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE INC_COUNTER SET LAST_VALUE = LAST_VALUE WHERE PREFIX = ?");
+                PreparedStatement q = c.prepareStatement("SELECT LAST_VALUE FROM INC_COUNTER WHERE PREFIX = ?")) {
+            for (int i = 0; i < prefixes.length; i++) {
+                up.setString(1, prefixes[i]);
+                if (up.executeUpdate() != 1) {
+                    throw new SQLException("no counter " + prefixes[i]);
+                }
+                q.setString(1, prefixes[i]);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    last[i] = rs.getLong(1);
+                }
+            }
+        }
+        return last;
+    }
+
+    /** Sets the last value of the counter {@code prefix} (locked with {@link #lockCounters}). */
+    public static void setCounter(Connection c, String prefix, long last) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE INC_COUNTER SET LAST_VALUE = ? WHERE PREFIX = ?")) {
+            up.setLong(1, last);
+            up.setString(2, prefix);
+            up.executeUpdate();
         }
     }
 
@@ -125,52 +162,38 @@ public final class TicketStore {
         }
     }
 
-    private static int bindFields(PreparedStatement ps, int i, TicketRow t) throws SQLException {
-        ps.setString(i++, t.kind.name());
-        ps.setString(i++, t.title);
-        ps.setString(i++, t.title.toLowerCase());
-        ps.setString(i++, t.description);
-        ps.setString(i++, t.reporter);
-        ps.setString(i++, t.caller);
-        ps.setString(i++, t.category);
-        ps.setString(i++, Texts.cis(t.cis));
-        ps.setInt(i++, t.impact);
-        ps.setInt(i++, t.urgency);
-        ps.setInt(i++, t.priority.ordinal() + 1);
-        ps.setString(i++, t.group);
-        ps.setString(i++, t.assignee);
-        ps.setString(i++, t.state.name());
-        ps.setString(i++, t.pendingReason);
-        ps.setString(i++, t.resolutionCode);
-        ps.setString(i++, t.resolutionNotes);
-        ps.setString(i++, t.problem);
-        ps.setString(i++, t.source);
-        ps.setLong(i++, t.created);
-        ps.setLong(i++, t.updated);
-        setLong(ps, i++, t.responded);
-        setLong(ps, i++, t.resolved);
-        ps.setInt(i++, t.assignments);
-        ps.setString(i++, t.slaPolicy);
-        ps.setLong(i++, t.responseTargetMs);
-        ps.setLong(i++, t.resolutionTargetMs);
-        ps.setInt(i++, t.warnPercent);
-        ps.setLong(i++, t.pausedMs);
-        setLong(ps, i++, t.pauseStart);
-        setLong(ps, i++, t.responseDue);
-        setLong(ps, i++, t.resolutionDue);
-        setLong(ps, i++, t.warnAt);
-        ps.setBoolean(i++, t.warned);
-        ps.setBoolean(i++, t.breached);
-        ps.setBoolean(i++, t.responseBreached);
-        return i;
+    /** The SQL types of the columns after {@code REFERENCE} in {@link #INSERT}, for the nulls among them. */
+    private static final int[] FIELD_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+            Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
+            Types.BIGINT, Types.BOOLEAN, Types.BOOLEAN, Types.BOOLEAN};
+
+    /**
+     * The values of the columns of {@link #INSERT} in its order ({@code REFERENCE} first): {@code String},
+     * {@code Integer}, {@code Long} or {@code Boolean}, {@code null} for SQL NULL. The one mapping of a row to its
+     * columns, for the JDBC statements and the bulk import's table function ({@link ImportRows}).
+     */
+    static Object[] insertValues(TicketRow t) {
+        return new Object[]{t.reference, t.kind.name(), t.title, t.title.toLowerCase(), t.description, t.reporter,
+                t.caller, t.category, Texts.cis(t.cis), t.impact, t.urgency, t.priority.ordinal() + 1, t.group,
+                t.assignee, t.state.name(), t.pendingReason, t.resolutionCode, t.resolutionNotes, t.problem, t.source,
+                t.created, t.updated, t.responded, t.resolved, t.assignments, t.slaPolicy, t.responseTargetMs,
+                t.resolutionTargetMs, t.warnPercent, t.pausedMs, t.pauseStart, t.responseDue, t.resolutionDue,
+                t.warnAt, t.warned, t.breached, t.responseBreached};
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
+    private static int bindFields(PreparedStatement ps, int i, TicketRow t) throws SQLException {
+        Object[] values = insertValues(t);
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] == null) {
+                ps.setNull(i++, FIELD_TYPES[k - 1]);
+            } else {
+                ps.setObject(i++, values[k]);
+            }
         }
+        return i;
     }
 
     private static Long getLong(ResultSet rs, int i) throws SQLException {

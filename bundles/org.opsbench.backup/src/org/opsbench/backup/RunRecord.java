@@ -26,7 +26,9 @@ import java.time.Instant;
  * @param archive
  *            the archive's name in the target
  * @param sha256
- *            hex SHA-256 of the archive as stored, empty unless it succeeded
+ *            the archive checksum in hex, empty unless it succeeded: the SHA-256 of the archive as stored, or for an
+ *            uncompressed, unencrypted tar archive (manifest line {@code archive-tree-sha256}) the SHA-256 of the tar
+ *            stream with each file's content replaced by its SHA-256 (see docs/backup.md)
  * @param log
  *            what happened, one line per step
  * @param verified

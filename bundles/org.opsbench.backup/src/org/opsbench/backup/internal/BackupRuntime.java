@@ -298,6 +298,11 @@ public final class BackupRuntime {
         return Manifest.entries(store.manifest(runId).orElse(null));
     }
 
+    /** Whether a run's archive checksum is a tree SHA-256 (manifest version 2, plain tar archive). */
+    private boolean treeChecksum(long runId) {
+        return Manifest.treeChecksum(store.manifest(runId).orElse(null));
+    }
+
     private RunRecord goodRun(long runId) {
         RunRecord run = runRecord(runId);
         if (run.outcome() != RunOutcome.SUCCEEDED) {
@@ -316,7 +321,7 @@ public final class BackupRuntime {
     public VerifyResult verify(long runId) {
         RunRecord run = goodRun(runId);
         JobDefinition job = job(run.job());
-        VerifyResult result = restores.verify(job, target(job), run, manifest(runId));
+        VerifyResult result = restores.verify(job, target(job), run, manifest(runId), treeChecksum(runId));
         if (result.passed()) {
             store.verified(runId, clock.instant());
         } else if (run.verified() != null) {
@@ -338,14 +343,14 @@ public final class BackupRuntime {
     public Restores.Outcome restore(RestoreRequest request) throws IOException {
         RunRecord run = goodRun(request.runId());
         JobDefinition job = job(run.job());
-        return restores.restore(job, target(job), run, manifest(run.id()), request);
+        return restores.restore(job, target(job), run, manifest(run.id()), treeChecksum(run.id()), request);
     }
 
     /** Restores a database archive into a folder. */
     public String restoreDatabase(long runId, Path folder) throws IOException {
         RunRecord run = goodRun(runId);
         JobDefinition job = job(run.job());
-        return restores.restoreDatabase(job, target(job), run, manifest(runId), folder);
+        return restores.restoreDatabase(job, target(job), run, manifest(runId), treeChecksum(runId), folder);
     }
 
     /** Drills the last good archive of a job and records it. */
@@ -358,7 +363,8 @@ public final class BackupRuntime {
         boolean passed;
         String message;
         try {
-            Restores.Outcome outcome = restores.drill(job, target(job), run, manifest(run.id()));
+            Restores.Outcome outcome = restores.drill(job, target(job), run, manifest(run.id()),
+                    treeChecksum(run.id()));
             passed = outcome.verified();
             message = outcome.log().strip();
         } catch (IOException | RuntimeException e) {

@@ -32,8 +32,11 @@ import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshTarget;
 
 /**
- * Reading archives back: verification (the stored bytes' SHA-256 and every file's against the manifest), restores over
- * SSH ({@code tar -xf - -C DEST}), drills into a scratch location, and database restores.
+ * Reading archives back: verification (the archive checksum and every file's SHA-256 against the manifest), restores
+ * over SSH ({@code tar -xf - -C DEST}), drills into a scratch location, and database restores. The archive checksum the
+ * run recorded is either the SHA-256 of the stored bytes, or (manifest {@code archive-tree-sha256}: plain tar archives
+ * since manifest version 2) the tree SHA-256 of {@link TarScanner}, recomputed from the archive as it is read;
+ * {@code tree} says which.
  */
 public final class Restores {
 
@@ -47,7 +50,9 @@ public final class Restores {
     private final Path workFolder;
     private final Duration timeout;
 
-    Restores(RemoteShell shell, SshAccess access, DatabaseBackup database, Path workFolder, Duration timeout) {
+    /** Public for the tests (a friend package): the runtime makes the one of a running bundle. */
+    public Restores(RemoteShell shell, SshAccess access, DatabaseBackup database, Path workFolder,
+            Duration timeout) {
         this.shell = shell;
         this.access = access;
         this.database = database;
@@ -73,16 +78,29 @@ public final class Restores {
             return Hex.of(digesting.getMessageDigest().digest());
         }
 
+        /**
+         * The archive checksum as recomputed: the tree SHA-256 of {@code scanner} (which has read the whole stream and
+         * was closed) or the stored bytes' SHA-256.
+         */
+        String checksum(boolean tree, TarScanner scanner) throws IOException {
+            if (tree) {
+                return scanner.treeSha256();
+            }
+            return storedSha256();
+        }
+
         @Override
         public void close() throws IOException {
             raw.close();
         }
     }
 
-    private Opened open(JobDefinition job, BackupTarget target, RunRecord run) throws IOException {
+    private Opened open(JobDefinition job, BackupTarget target, RunRecord run, boolean tree) throws IOException {
         InputStream raw = target.open(job.targetSettings(), run.archive());
         MessageDigest digest = Hex.sha256();
         DigestInputStream digesting = new DigestInputStream(new BufferedInputStream(raw, 256 * 1024), digest);
+        // a tree checksum is computed by the scanner: no second pass over the stored bytes
+        digesting.on(!tree);
         InputStream content = digesting;
         String name = run.archive();
         if (name.endsWith(".enc")) {
@@ -96,30 +114,37 @@ public final class Restores {
         return new Opened(raw, digesting, content);
     }
 
-    VerifyResult verify(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest) {
+    /** Reads the archive back and checks its checksum ({@code tree}: a tree SHA-256) and every file's. */
+    public VerifyResult verify(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest,
+            boolean tree) {
         long start = System.nanoTime();
-        try (Opened opened = open(job, target, run)) {
+        try (Opened opened = open(job, target, run, tree)) {
             List<ManifestEntry> found;
+            TarScanner scanner = null;
             if (job.source() == SourceKind.COMMAND) {
                 MessageDigest d = Hex.sha256();
                 long size = new DigestInputStream(opened.content, d).transferTo(OutputStream.nullOutputStream());
                 found = List.of(new ManifestEntry("(stdout)", "file", size, 0644, manifest.get(0).mtime(),
                         Hex.of(d.digest())));
             } else {
-                TarScanner scanner = new TarScanner();
+                scanner = new TarScanner();
                 opened.content.transferTo(scanner);
                 scanner.close();
                 found = scanner.entries();
             }
-            String stored = opened.storedSha256();
+            String stored = opened.checksum(tree && scanner != null, scanner);
             if (!stored.equals(run.sha256())) {
-                return result(run, false, 0, "archive checksum mismatch: stored bytes have sha256 " + stored
-                        + ", the run recorded " + run.sha256(), start);
+                return result(run, false, 0, "archive checksum mismatch: " + (tree
+                        ? "the tree sha256 (headers and"
+                                + " per-file digests) is "
+                        : "stored bytes have sha256 ") + stored + ", the run recorded "
+                        + run.sha256(), start);
             }
             String mismatch = compare(manifest, found);
             int files = (int) found.stream().filter(e -> e.type().equals("file")).count();
             return mismatch == null
-                    ? result(run, true, files, "archive sha256 and " + files + " file checksums match", start)
+                    ? result(run, true, files, (tree ? "archive tree sha256 and " : "archive sha256 and ") + files
+                            + " file checksums match", start)
                     : result(run, false, files, mismatch, start);
         } catch (IOException | RuntimeException e) {
             return result(run, false, 0, "the archive cannot be read back: " + e.getMessage(), start);
@@ -155,7 +180,7 @@ public final class Restores {
 
     /** Restores onto a host; the archive's checksums are checked as it passes. */
     Outcome restore(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest,
-            RestoreRequest request) throws IOException {
+            boolean tree, RestoreRequest request) throws IOException {
         if (job.source() == SourceKind.DATABASE) {
             throw new IllegalArgumentException("runId: a database archive is restored with restoreDatabase");
         }
@@ -190,7 +215,7 @@ public final class Restores {
         }
         log.append("restoring ").append(run.archive()).append(" onto ").append(user).append('@').append(host)
                 .append(": ").append(command).append('\n');
-        try (Opened opened = open(job, target, run)) {
+        try (Opened opened = open(job, target, run, tree)) {
             TarScanner scanner = job.source() == SourceKind.COMMAND ? null : new TarScanner();
             MessageDigest outputDigest = Hex.sha256();
             OutputStream check = scanner != null
@@ -204,13 +229,13 @@ public final class Restores {
             SshAccess.requireSuccess(result, "restore");
             // tar may stop reading at its end marker: read the rest so that every checksum is checked
             stream.transferTo(OutputStream.nullOutputStream());
-            String stored = opened.storedSha256();
+            String stored = opened.checksum(tree && scanner != null, scanner);
             List<ManifestEntry> found = scanner != null
                     ? scanner.entries()
                     : List.of(new ManifestEntry("(stdout)", "file", 0, 0, null, Hex.of(outputDigest.digest())));
             String mismatch = stored.equals(run.sha256())
                     ? compareContent(manifest, found, scanner == null)
-                    : "archive checksum mismatch (stored bytes sha256 " + stored + ")";
+                    : "archive checksum mismatch (" + (tree ? "tree" : "stored bytes") + " sha256 " + stored + ")";
             int files = (int) found.stream().filter(e -> e.type().equals("file")).count();
             if (mismatch != null) {
                 log.append("VERIFICATION FAILED: ").append(mismatch).append('\n');
@@ -229,12 +254,12 @@ public final class Restores {
     }
 
     /** A drill: restore into a scratch folder on the job's host, recompute checksums there, remove it. */
-    Outcome drill(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest)
+    Outcome drill(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest, boolean tree)
             throws IOException {
         if (job.source() == SourceKind.DATABASE) {
             Path scratch = Files.createTempDirectory(workFolder, "opsbench-drill-");
             try {
-                String log = restoreDatabase(job, target, run, manifest, scratch.resolve("db"));
+                String log = restoreDatabase(job, target, run, manifest, tree, scratch.resolve("db"));
                 return new Outcome(true, (int) manifest.stream().filter(e -> e.type().equals("file")).count(), log);
             } finally {
                 delete(scratch);
@@ -246,7 +271,7 @@ public final class Restores {
                 "mktemp").strip();
         try {
             String destination = job.source() == SourceKind.COMMAND ? scratch + "/output" : scratch;
-            Outcome restored = restore(job, target, run, manifest,
+            Outcome restored = restore(job, target, run, manifest, tree,
                     new RestoreRequest(run.id(), "", 0, "", "", destination, List.of()));
             if (!restored.verified()) {
                 return restored;
@@ -283,7 +308,7 @@ public final class Restores {
 
     /** Unpacks a database archive into a local folder and restores it with Derby into {@code databaseFolder}. */
     String restoreDatabase(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest,
-            Path databaseFolder) throws IOException {
+            boolean tree, Path databaseFolder) throws IOException {
         if (job.source() != SourceKind.DATABASE) {
             throw new IllegalArgumentException("runId: run " + run.id() + " is not a database backup");
         }
@@ -295,11 +320,11 @@ public final class Restores {
             }
         }
         Path unpacked = Files.createTempDirectory(workFolder, "opsbench-restore-");
-        try (Opened opened = open(job, target, run)) {
+        try (Opened opened = open(job, target, run, tree)) {
             TarScanner scanner = new TarScanner(new Extractor(unpacked));
             opened.content.transferTo(scanner);
             scanner.close();
-            String stored = opened.storedSha256();
+            String stored = opened.checksum(tree, scanner);
             if (!stored.equals(run.sha256())) {
                 throw new IOException("archive checksum mismatch: refusing to restore it");
             }

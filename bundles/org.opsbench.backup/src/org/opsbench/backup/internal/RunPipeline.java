@@ -25,6 +25,7 @@ import org.opsbench.backup.SourceKind;
 import org.opsbench.backup.internal.archive.Manifest;
 import org.opsbench.backup.internal.archive.Pipe;
 import org.opsbench.backup.internal.archive.SegmentedCipher;
+import org.opsbench.backup.internal.archive.TarScanner;
 import org.opsbench.backup.internal.archive.TarWriter;
 import org.opsbench.core.spi.BackupTarget;
 import org.opsbench.persistence.DatabaseBackup;
@@ -33,12 +34,14 @@ import org.opsbench.ssh.RemoteShell;
 import org.opsbench.ssh.SshTarget;
 
 /**
- * One backup run: source → (tar scan for the manifest, on its own thread) → gzip → AES-256-GCM → SHA-256 → target. The
- * source is streamed through a bounded {@link Pipe} to the transform thread, which writes through a second pipe into
- * {@link BackupTarget#store}; the source pipe ends normally only after the source reported success (tar's exit code),
- * and the target pipe only after the transform closed its chain (the scanner found a complete tar stream), so a failed
- * or cancelled run never completes the target's write, and the target leaves nothing under the archive's name. The
- * manifest {@code <archive>.manifest} is written after the archive: an archive without it is not a complete backup.
+ * One backup run. Uncompressed and unencrypted: source → target, the target's thread scanning the tar stream (per-file
+ * and tree SHA-256, see {@link TarScanner}) in its own buffer. Otherwise: source → (tar scan for the manifest, on its
+ * own thread) → gzip → AES-256-GCM → SHA-256 → target. The source is streamed through a bounded {@link Pipe} to the
+ * transform thread, which writes through a second pipe into {@link BackupTarget#store}; the source pipe ends normally
+ * only after the source reported success (tar's exit code), and the target pipe only after the transform closed its
+ * chain (the scanner found a complete tar stream), so a failed or cancelled run never completes the target's write, and
+ * the target leaves nothing under the archive's name. The manifest {@code <archive>.manifest} is written after the
+ * archive: an archive without it is not a complete backup.
  */
 public final class RunPipeline {
 
@@ -47,8 +50,10 @@ public final class RunPipeline {
             String manifest, String reason) {
     }
 
-    /** Source pipe: up to this many SSH packets (about 32 KiB each) in flight between the source and the transform. */
-    static final int SOURCE_CHUNKS = 512;
+    /** Source pipe: up to this many chunks in flight between the source and the transform or the target. */
+    static final int SOURCE_CHUNKS = 64;
+    /** Bytes of one source pipe chunk (SSH packets of 32 KiB gathered: one hand-over per chunk). */
+    static final int SOURCE_CHUNK = 256 * 1024;
     /** Target pipe: up to this many transform buffers between the transform and the target's write. */
     static final int TARGET_CHUNKS = 32;
     /**
@@ -97,51 +102,67 @@ public final class RunPipeline {
                 ? SegmentedCipher.key(access.secret(job.encryptionKeyAlias(),
                         "encryptionKeyAlias"))
                 : null;
-        // three threads besides the source's: the transform (archive digest, gzip, AES) between the source pipe and
-        // the target pipe, the per-file manifest digests beside it, and the target's write; a block in one (a full
-        // disk queue, a slow SFTP window) does not stall the others until a pipe is full
-        Pipe pipe = new Pipe(SOURCE_CHUNKS);
-        Pipe stored = new Pipe(TARGET_CHUNKS);
-        AsyncScanner scanner = job.source() == SourceKind.COMMAND ? null : new AsyncScanner(io);
+        // an uncompressed, unencrypted archive is the source stream itself: the target's thread reads it straight from
+        // the source pipe and the scanner digests each file in the target's own buffer (one SHA-256 pass over the
+        // bytes, no further thread or copy); the archive checksum is then the scanner's tree SHA-256
+        boolean plain = !job.compress() && key == null;
+        Pipe pipe = new Pipe(SOURCE_CHUNKS, SOURCE_CHUNK);
+        Pipe stored = plain ? null : new Pipe(TARGET_CHUNKS);
+        InputStream toStore;
+        Future<?> transforming;
         CountingOutputStream[] digest = new CountingOutputStream[1];
         CountingOutputStream[] sourceDigest = new CountingOutputStream[1];
-        Future<?> transforming = io.submit(() -> {
-            try {
-                digest[0] = new CountingOutputStream(stored.sink(), active.stored);
-                OutputStream o = digest[0];
-                if (key != null) {
-                    o = SegmentedCipher.encrypt(key, o);
+        AsyncScanner scanner = plain || job.source() == SourceKind.COMMAND ? null : new AsyncScanner(io);
+        Checked checked = plain
+                ? new Checked(pipe.source(), job.source() == SourceKind.COMMAND ? null : new TarScanner(), active)
+                : null;
+        if (plain) {
+            toStore = checked;
+            transforming = java.util.concurrent.CompletableFuture.completedFuture(null);
+        } else {
+            // three threads besides the source's: the transform (archive digest, gzip, AES) between the source pipe
+            // and the target pipe, the per-file manifest digests beside it, and the target's write; a block in one (a
+            // full disk queue, a slow SFTP window) does not stall the others until a pipe is full
+            transforming = io.submit(() -> {
+                try {
+                    digest[0] = new CountingOutputStream(stored.sink(), active.stored);
+                    OutputStream o = digest[0];
+                    if (key != null) {
+                        o = SegmentedCipher.encrypt(key, o);
+                    }
+                    if (job.compress()) {
+                        o = new GZIPOutputStream(o, 64 * 1024);
+                    }
+                    // only a command's output needs its own checksum: a tar stream's files are digested by the scanner
+                    sourceDigest[0] = new CountingOutputStream(o, active.read, scanner == null);
+                    OutputStream chain = scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
+                    InputStream in = pipe.source();
+                    byte[] buffer = new byte[TRANSFORM_BUFFER];
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        chain.write(buffer, 0, n);
+                    }
+                    chain.close(); // the scanner's verdict first: a truncated tar stream never completes the archive
+                    stored.finish();
+                } catch (IOException | RuntimeException e) {
+                    stored.abort(e);
+                    pipe.abort(e);
+                    if (scanner != null) {
+                        scanner.abort(e);
+                    }
+                    throw e;
                 }
-                if (job.compress()) {
-                    o = new GZIPOutputStream(o, 64 * 1024);
-                }
-                // only a command's output needs its own checksum: a tar stream's files are digested by the scanner
-                sourceDigest[0] = new CountingOutputStream(o, active.read, scanner == null);
-                OutputStream chain = scanner == null ? sourceDigest[0] : Tee.of(scanner, sourceDigest[0]);
-                InputStream in = pipe.source();
-                byte[] buffer = new byte[TRANSFORM_BUFFER];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    chain.write(buffer, 0, n);
-                }
-                chain.close(); // the scanner's verdict first: a truncated tar stream never completes the archive
-                stored.finish();
-            } catch (IOException | RuntimeException e) {
-                stored.abort(e);
-                pipe.abort(e);
-                if (scanner != null) {
-                    scanner.abort(e);
-                }
-                throw e;
-            }
-            return null;
-        });
-        InputStream toStore = stored.source();
+                return null;
+            });
+            toStore = stored.source();
+        }
         Future<?> storing = io.submit(() -> {
             try {
                 target.store(job.targetSettings(), archive, toStore);
             } catch (IOException | RuntimeException e) {
-                stored.abort(e);
+                if (stored != null) {
+                    stored.abort(e);
+                }
                 pipe.abort(e);
                 throw e;
             }
@@ -166,7 +187,9 @@ public final class RunPipeline {
         } else {
             IOException failure = new IOException(reason);
             pipe.abort(failure);
-            stored.abort(failure);
+            if (stored != null) {
+                stored.abort(failure);
+            }
             if (scanner != null) {
                 scanner.abort(failure);
             }
@@ -201,11 +224,23 @@ public final class RunPipeline {
             active.log("failed: " + reason + "; nothing was left under " + archive);
             return new Result(failed, archive, active.stored.get(), active.read.get(), 0, "", null, reason);
         }
-        List<ManifestEntry> entries = scanner != null
-                ? scanner.scanner().entries()
-                : List.of(new ManifestEntry("(stdout)", "file", active.read.get(), 0644, active.started,
-                        sourceDigest[0].sha256()));
-        String manifest = Manifest.format(digest[0].sha256(), active.stored.get(), entries);
+        String sha256;
+        List<ManifestEntry> entries;
+        if (plain) {
+            sha256 = checked.sha256();
+            entries = checked.tar != null
+                    ? checked.tar.entries()
+                    : List.of(new ManifestEntry("(stdout)", "file", active.read.get(), 0644, active.started, sha256));
+        } else {
+            sha256 = digest[0].sha256();
+            entries = scanner != null
+                    ? scanner.scanner().entries()
+                    : List.of(new ManifestEntry("(stdout)", "file", active.read.get(), 0644, active.started,
+                            sourceDigest[0].sha256()));
+        }
+        // a plain tar archive carries the tree digest; a plain command output is its stored bytes: a plain SHA-256
+        boolean tree = plain && checked.tar != null;
+        String manifest = Manifest.format(sha256, tree, active.stored.get(), entries);
         try {
             target.store(job.targetSettings(), archive + ".manifest",
                     new java.io.ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)));
@@ -221,9 +256,9 @@ public final class RunPipeline {
         }
         int files = (int) entries.stream().filter(e -> e.type().equals("file")).count();
         active.log("stored " + active.stored.get() + " bytes (" + active.read.get() + " from the source), " + files
-                + " files, sha256 " + digest[0].sha256());
-        return new Result(RunOutcome.SUCCEEDED, archive, active.stored.get(), active.read.get(), files,
-                digest[0].sha256(), manifest, null);
+                + " files, " + (tree ? "tree sha256 " : "sha256 ") + sha256);
+        return new Result(RunOutcome.SUCCEEDED, archive, active.stored.get(), active.read.get(), files, sha256,
+                manifest, null);
     }
 
     /** Writes the source into the pipe's sink; returns a failure reason or null. */
@@ -267,6 +302,59 @@ public final class RunPipeline {
                 }
             }
             default -> throw new IllegalStateException(job.source().name());
+        }
+    }
+
+    /**
+     * The source stream as the target of a plain archive reads it: each read is scanned (per-file and tree SHA-256) or,
+     * for a command's output, digested in the target's buffer, and counted; the end of the stream is reported only
+     * after the scanner found a complete tar stream, so a truncated one fails the target's write.
+     */
+    static final class Checked extends InputStream {
+        private final InputStream in;
+        final TarScanner tar;
+        private final java.security.MessageDigest output;
+        private final ActiveRun active;
+        private String hex;
+
+        Checked(InputStream in, TarScanner tar, ActiveRun active) {
+            this.in = in;
+            this.tar = tar;
+            this.output = tar == null ? org.opsbench.backup.internal.archive.Hex.sha256() : null;
+            this.active = active;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                if (tar != null) {
+                    tar.write(b, off, n);
+                } else {
+                    output.update(b, off, n);
+                }
+                active.read.addAndGet(n);
+                active.stored.addAndGet(n);
+            } else if (n < 0 && hex == null) {
+                if (tar != null) {
+                    tar.close(); // throws on a truncated stream: the target then fails and leaves nothing
+                    hex = tar.treeSha256();
+                } else {
+                    hex = org.opsbench.backup.internal.archive.Hex.of(output.digest());
+                }
+            }
+            return n;
+        }
+
+        /** The archive checksum, after the end of the stream. */
+        String sha256() {
+            return hex;
         }
     }
 

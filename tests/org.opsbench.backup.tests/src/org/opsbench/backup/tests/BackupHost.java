@@ -135,8 +135,13 @@ final class BackupHost implements BeforeAllCallback, AfterAllCallback {
 
     /** A command job over SSH to this host, into a local folder. */
     JobDefinition commandJob(String name, String command, Path repository) {
+        return commandJob(name, command, repository, true);
+    }
+
+    /** A command job over SSH to this host, into a local folder, gzipped or not. */
+    JobDefinition commandJob(String name, String command, Path repository, boolean compress) {
         return new JobDefinition(name, "test", SourceKind.COMMAND, "127.0.0.1", sshd.port(), sshd.user(), keyAlias,
-                List.of(), command, "local-dir", Map.of("folder", repository.toString()), "", "UTC", true, "",
+                List.of(), command, "local-dir", Map.of("folder", repository.toString()), "", "UTC", compress, "",
                 Retention.KEEP_ALL, "", "", true);
     }
 

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opsbench.backup.Backup;
 import org.opsbench.backup.InvalidDefinitionException;
 import org.opsbench.backup.JobDefinition;
@@ -177,9 +179,51 @@ class BackupRestoreTest {
     }
 
     @Test
-    void aCancelledRunLeavesNothingThatLooksComplete(@TempDir Path repo) throws Exception {
-        String job = name("cancel");
-        backup().saveJob(OPS, HOST.commandJob(job, "head -c 20000000 /dev/urandom; sleep 60", repo));
+    void aPlainArchiveFailsVerificationWhereverAByteIsCorrupted(@TempDir Path repo) throws Exception {
+        Path src = HOST.folder("plain-corrupt");
+        BackupHost.populate(src);
+        HOST.own(src);
+        String job = name("plain-corrupt");
+        backup().saveJob(OPS, HOST.pathsJob(job, List.of(src.toString()), repo, false, false, Retention.KEEP_ALL));
+        RunRecord run = runToEnd(job);
+        assertEquals(RunOutcome.SUCCEEDED, run.outcome(), run.log());
+        assertTrue(run.archive().endsWith(".tar"), run.archive());
+        String manifest = Files.readString(repo.resolve(run.archive() + ".manifest"));
+        assertTrue(manifest.startsWith("# opsbench-backup-manifest 2\narchive-tree-sha256 " + run.sha256() + "\n"),
+                manifest);
+        VerifyResult good = backup().verify(OPS, run.id());
+        assertTrue(good.passed(), good.message());
+        assertTrue(good.message().contains("tree sha256"), good.message());
+
+        Path archive = repo.resolve(run.archive());
+        long size = Files.size(archive);
+        // the middle (file content), a header's name byte, the last byte (the zero blocks after the end marker)
+        for (long position : new long[]{size / 2, 10, size - 1}) {
+            flip(archive, position);
+            VerifyResult bad = backup().verify(OPS, run.id());
+            assertFalse(bad.passed(), "byte " + position + " of " + size);
+            assertTrue(bad.message().contains("checksum") || bad.message().contains("cannot be read"),
+                    bad.message());
+            flip(archive, position);
+            VerifyResult again = backup().verify(OPS, run.id());
+            assertTrue(again.passed(), again.message());
+        }
+    }
+
+    private static void flip(Path file, long position) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(position);
+            int b = f.read();
+            f.seek(position);
+            f.write(b ^ 0x40);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCancelledRunLeavesNothingThatLooksComplete(boolean compress, @TempDir Path repo) throws Exception {
+        String job = name("cancel-" + compress);
+        backup().saveJob(OPS, HOST.commandJob(job, "head -c 20000000 /dev/urandom; sleep 60", repo, compress));
         long id = backup().startRun(OPS, job);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (backup().run(OPS, id).orElseThrow().sourceBytes() < 1_000_000 && System.nanoTime() < deadline) {
@@ -199,10 +243,12 @@ class BackupRestoreTest {
         assertEquals("cancelled", failed.getProperty(EventProperties.REASON));
     }
 
-    @Test
-    void aConnectionKilledMidRunFailsTheRunAndLeavesNoArchive(@TempDir Path repo) throws Exception {
-        String job = name("killed");
-        backup().saveJob(OPS, HOST.commandJob(job, "head -c 20000000 /dev/urandom; sleep 60", repo));
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aConnectionKilledMidRunFailsTheRunAndLeavesNoArchive(boolean compress, @TempDir Path repo)
+            throws Exception {
+        String job = name("killed-" + compress);
+        backup().saveJob(OPS, HOST.commandJob(job, "head -c 20000000 /dev/urandom; sleep 60", repo, compress));
         long id = backup().startRun(OPS, job);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (backup().run(OPS, id).orElseThrow().sourceBytes() < 1_000_000 && System.nanoTime() < deadline) {
@@ -235,13 +281,14 @@ class BackupRestoreTest {
         }
     }
 
-    @Test
-    void aCommandsOutputIsTheBackupAndRestoresIntoAFile(@TempDir Path repo) throws Exception {
-        String job = name("dump");
-        backup().saveJob(OPS, HOST.commandJob(job, "seq 1 100000", repo));
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCommandsOutputIsTheBackupAndRestoresIntoAFile(boolean compress, @TempDir Path repo) throws Exception {
+        String job = name("dump-" + compress);
+        backup().saveJob(OPS, HOST.commandJob(job, "seq 1 100000", repo, compress));
         RunRecord r = runToEnd(job);
         assertEquals(RunOutcome.SUCCEEDED, r.outcome(), r.log());
-        Path dest = HOST.folder("dump");
+        Path dest = HOST.folder("dump-" + compress);
         backup().restore(OPS, RestoreRequest.into(r.id(), dest.resolve("dump.txt").toString()));
         StringBuilder expected = new StringBuilder();
         for (int i = 1; i <= 100000; i++) {

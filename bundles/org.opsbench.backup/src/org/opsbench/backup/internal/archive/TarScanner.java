@@ -14,6 +14,13 @@ import org.opsbench.backup.ManifestEntry;
  * Reads a tar stream as it is written through it (ustar, GNU long names, pax {@code path}/{@code size}/{@code mtime}),
  * building the manifest with each regular file's SHA-256. An optional {@link Listener} sees every member and its
  * content, for extraction. {@link #close()} checks that the stream ended on a member boundary.
+ * <p>
+ * Beside the per-file digests it computes the <b>tree SHA-256</b> of the stream ({@link #treeSha256()}): the SHA-256 of
+ * the tar stream in which the content of each regular file is replaced by the 32 bytes of that content's SHA-256. Every
+ * other byte goes in as it is: header blocks, the content of the other members (pax and GNU long-name records, ...),
+ * the padding after each member, the end marker and whatever follows it. A file's bytes are thus hashed once, for the
+ * manifest, and the tree digest still changes with any byte of the stream (the header sizes say where each digest
+ * stands, so the hashed sequence decodes back to one stream, up to SHA-256 collisions).
  */
 public final class TarScanner extends OutputStream {
 
@@ -37,6 +44,8 @@ public final class TarScanner extends OutputStream {
     private long padding; // bytes after the content up to the block boundary
     private ManifestEntry current;
     private MessageDigest digest;
+    private final MessageDigest tree = Hex.sha256();
+    private String treeHex;
     private String longName;
     private String longLink;
     private String paxPath;
@@ -89,10 +98,12 @@ public final class TarScanner extends OutputStream {
                 }
             } else if (padding > 0) {
                 int n = (int) Math.min(padding, end - i);
+                tree.update(b, i, n);
                 i += n;
                 padding -= n;
             } else if (ended) {
-                i = end; // trailing zero blocks after the end marker
+                tree.update(b, i, end - i); // trailing zero blocks after the end marker
+                i = end;
             } else {
                 int n = Math.min(512 - headerFill, end - i);
                 System.arraycopy(b, i, header, headerFill, n);
@@ -109,10 +120,13 @@ public final class TarScanner extends OutputStream {
     private void content(byte[] b, int off, int len) throws IOException {
         if (meta != null) {
             meta.write(b, off, len);
+            tree.update(b, off, len);
             return;
         }
         if (digest != null) {
             digest.update(b, off, len);
+        } else {
+            tree.update(b, off, len);
         }
         if (listener != null) {
             listener.content(b, off, len);
@@ -120,6 +134,7 @@ public final class TarScanner extends OutputStream {
     }
 
     private void header() throws IOException {
+        tree.update(header);
         boolean zero = true;
         for (byte x : header) {
             if (x != 0) {
@@ -200,17 +215,27 @@ public final class TarScanner extends OutputStream {
             switch (metaType) {
                 case 'L' -> longName = trimNul(text);
                 case 'K' -> longLink = trimNul(text);
-                case 'x' -> pax(raw);
+                case 'x' -> {
+                    try {
+                        pax(raw);
+                    } catch (RuntimeException e) { // a bad length or number: not a record
+                        throw new IOException("pax header before member " + (entries.size() + 1)
+                                + " is damaged: " + e.getMessage(), e);
+                    }
+                }
                 default -> {
                     // global pax headers carry nothing the manifest needs
                 }
             }
             return;
         }
-        ManifestEntry done = digest == null
-                ? current
-                : new ManifestEntry(current.path(), current.type(), current.size(), current.mode(), current.mtime(),
-                        Hex.of(digest.digest()));
+        ManifestEntry done = current;
+        if (digest != null) {
+            byte[] sum = digest.digest();
+            tree.update(sum); // the file's digest stands for its content in the tree digest
+            done = new ManifestEntry(current.path(), current.type(), current.size(), current.mode(), current.mtime(),
+                    Hex.of(sum));
+        }
         entries.add(done);
         if (listener != null) {
             listener.end(done);
@@ -305,5 +330,16 @@ public final class TarScanner extends OutputStream {
         if (!ended) {
             throw new IOException("the tar stream has no end marker: it is truncated");
         }
+        if (treeHex == null) {
+            treeHex = Hex.of(tree.digest());
+        }
+    }
+
+    /** The tree SHA-256 (see the class comment) in hex, after a successful {@link #close()}. */
+    public String treeSha256() {
+        if (treeHex == null) {
+            throw new IllegalStateException("the tar stream is not complete");
+        }
+        return treeHex;
     }
 }

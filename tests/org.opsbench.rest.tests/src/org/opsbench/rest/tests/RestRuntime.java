@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opsbench.core.Principal;
 import org.opsbench.persistence.Database;
 import org.opsbench.rest.ApiAuthenticator;
-import org.opsbench.rest.internal.dispatch.ResourceRegistry;
+import org.opsbench.rest.internal.openapi.ResourceDocs;
 import org.opsbench.security.ApiTokens;
 import org.opsbench.security.Authentication;
 import org.opsbench.security.IdentityAdmin;
@@ -103,7 +103,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
         reference(ApiAuthenticator.class, "(service.id>=" + dataSourceId + ")");
         tokens = new Tokens(context.getService(tokenStore), context.getService(ref), admin);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ResourceRegistry.RESOURCE_PROPERTY, true);
+        props.put(ResourceDocs.RESOURCE_PROPERTY, true);
         resource = context.registerService(ProbeResource.class,
                 new ProbeResource(service(org.opsbench.core.security.AccessControl.class)), props);
         configure(restSettings);

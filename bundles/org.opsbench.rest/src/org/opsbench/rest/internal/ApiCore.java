@@ -18,6 +18,7 @@ import org.opsbench.rest.internal.jaxrs.Json;
 import org.opsbench.rest.internal.ops.HttpStats;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -38,16 +39,27 @@ public final class ApiCore {
 
     private final Logger log;
     private final Json json = new Json();
-    private final HttpStats stats = new HttpStats();
-    private final Sessions sessions;
-    private final RateLimiter limiter;
-    private final long maxBody;
+    private volatile HttpStats stats;
+    private volatile Sessions sessions;
+    private volatile RateLimiter limiter;
+    private volatile long maxBody;
     private volatile ApiAuthenticator authenticator;
 
     /** With its configuration. */
     @Activate
     public ApiCore(@Reference(service = LoggerFactory.class) LoggerFactory loggers, RestConfig config) {
         this.log = loggers.getLogger(ApiCore.class);
+        modified(config);
+    }
+
+    /**
+     * Applies a changed configuration in place (sessions, failure counts and request statistics start anew, as on a
+     * restart of the runtime), so that the Jakarta REST application, which holds this object, is not taken down and
+     * rebuilt.
+     */
+    @Modified
+    void modified(RestConfig config) {
+        this.stats = new HttpStats();
         this.sessions = new Sessions(Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Clock.systemUTC());
         this.limiter = new RateLimiter(config.maxFailures(), Duration.ofSeconds(Math.max(1,
                 config.failureWindowSeconds())), Clock.systemUTC());

@@ -29,6 +29,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
+import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
+import org.osgi.service.jakartars.runtime.dto.ResourceDTO;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 
 /**
  * The endpoints of the runtime itself, a plain servlet on the servlet whiteboard beside the Jersey servlet of the
@@ -60,6 +66,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient AccessControl access;
     private final transient Readiness readiness;
     private final transient List<MetricsSource> sources = new CopyOnWriteArrayList<>();
+    private final transient List<HttpServiceRuntime> httpRuntimes = new CopyOnWriteArrayList<>();
+    private final transient List<JakartarsServiceRuntime> restRuntimes = new CopyOnWriteArrayList<>();
 
     /** With its collaborators. */
     @Activate
@@ -69,6 +77,24 @@ public final class ApiServlet extends HttpServlet {
         this.docs = docs;
         this.access = access;
         this.readiness = readiness;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRestRuntime(JakartarsServiceRuntime runtime) {
+        restRuntimes.add(runtime);
+    }
+
+    void removeRestRuntime(JakartarsServiceRuntime runtime) {
+        restRuntimes.remove(runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHttpRuntime(HttpServiceRuntime runtime) {
+        httpRuntimes.add(runtime);
+    }
+
+    void removeHttpRuntime(HttpServiceRuntime runtime) {
+        httpRuntimes.remove(runtime);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -182,6 +208,7 @@ public final class ApiServlet extends HttpServlet {
         checks.put("authentication", core.hasAuthenticator()
                 ? Health.up("credentials are checked by the security area")
                 : Health.down("no authenticator yet: logins and tokens get 503"));
+        checks.put("resources", resources());
         boolean up = checks.values().stream().allMatch(Health::up);
         boolean detailed = ApiCore.bearer(req.getHeader("Authorization")) != null && tryAuthenticate(req);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -192,6 +219,51 @@ public final class ApiServlet extends HttpServlet {
                 : Map.of("status", h.up() ? "UP" : "DOWN")));
         out.put("checks", each);
         return write(resp, up ? 200 : 503, out);
+    }
+
+    /**
+     * Whether the Jakarta REST whiteboard serves every registered resource service: each one is deployed in its default
+     * application, and its servlet ({@code /*} in the default context) is on the HTTP server. Both come some time after
+     * this servlet: the whiteboard deploys asynchronously, at start-up, when a resource comes, and after Jetty restarts
+     * on a new address or port.
+     */
+    private Health resources() {
+        if (!servletDeployed()) {
+            return Health.down("the Jakarta REST whiteboard has not deployed its servlet yet");
+        }
+        java.util.Set<Long> registered = docs.serviceIds();
+        for (JakartarsServiceRuntime runtime : restRuntimes) {
+            ApplicationDTO application = runtime.getRuntimeDTO().defaultApplication;
+            if (application == null || application.resourceDTOs == null) {
+                continue;
+            }
+            java.util.Set<Long> deployed = new java.util.HashSet<>();
+            for (ResourceDTO resource : application.resourceDTOs) {
+                deployed.add(resource.serviceId);
+            }
+            if (deployed.containsAll(registered)) {
+                return Health.up(registered.size() + " resource services served");
+            }
+            registered.removeAll(deployed);
+            return Health.down("not deployed yet: resource services " + registered);
+        }
+        return Health.down("the Jakarta REST whiteboard is not running");
+    }
+
+    private boolean servletDeployed() {
+        for (HttpServiceRuntime runtime : httpRuntimes) {
+            for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
+                if (!"default".equals(context.name)) {
+                    continue;
+                }
+                for (ServletDTO servlet : context.servletDTOs) {
+                    if (servlet.patterns != null && java.util.Arrays.asList(servlet.patterns).contains("/*")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean tryAuthenticate(HttpServletRequest req) {

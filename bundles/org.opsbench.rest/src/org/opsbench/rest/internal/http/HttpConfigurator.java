@@ -69,12 +69,6 @@ public final class HttpConfigurator {
 
     private void apply(RestConfig config) {
         try {
-            Configuration whiteboard = configurationAdmin.getConfiguration(JAKARTARS_PID, null);
-            if (whiteboard.getProperties() == null) {
-                Hashtable<String, Object> props = new Hashtable<>();
-                props.put("opsbench.configuredBy", RestConfig.PID);
-                whiteboard.update(props);
-            }
             Hashtable<String, Object> felix = felixProperties(config);
             Configuration target = configurationAdmin.getConfiguration(FELIX_PID, null);
             if (!same(target.getProperties(), felix)) {

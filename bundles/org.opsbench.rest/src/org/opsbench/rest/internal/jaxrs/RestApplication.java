@@ -1,11 +1,15 @@
 package org.opsbench.rest.internal.jaxrs;
 
+import java.io.IOException;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.Application;
 
 import org.opsbench.rest.internal.ApiCore;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,20 +17,35 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The Jakarta REST application of the API: it takes the place of the whiteboard's default application
  * ({@code osgi.jakartars.name=.default}), so every resource service ({@code osgi.jakartars.resource=true}) joins it,
- * and it carries the runtime's own providers. Since they are part of the application, no resource is ever served
- * without authentication, strict JSON or problem details.
+ * and it carries the runtime's own providers, so that they come and go with it. The whiteboard itself (Eclipse OSGi
+ * Technology, on the servlet whiteboard) starts only with a configuration: this component gives it one when it is
+ * activated, so the whiteboard never builds the API without these providers at start-up. (Should the application go
+ * away while the whiteboard runs, resources still refuse every call: {@code ApiCaller.principal} finds no caller.)
  */
-@Component(service = Application.class, property = {"osgi.jakartars.name=.default",
+@Component(service = Application.class, immediate = true, property = {"osgi.jakartars.name=.default",
         "osgi.jakartars.application.base=/"})
 public final class RestApplication extends Application {
 
     private final Set<Object> singletons;
 
-    /** With the shared runtime. */
+    /**
+     * The PID of the Jakarta REST whiteboard on the servlet whiteboard; its defaults (every HTTP runtime, base path
+     * {@code /}) are what the API needs.
+     */
+    static final String WHITEBOARD_PID = "JakartarsServletWhiteboardRuntimeComponent";
+
+    /** With the shared runtime; gives the whiteboard its configuration when it has none. */
     @Activate
-    public RestApplication(@Reference ApiCore core) {
+    public RestApplication(@Reference ApiCore core, @Reference ConfigurationAdmin configurationAdmin)
+            throws IOException {
         this.singletons = Set.of(new AuthFilter(core), new ResultFilter(), new ProblemMapper(core),
                 new JsonProvider(core.json()), new Params());
+        Configuration whiteboard = configurationAdmin.getConfiguration(WHITEBOARD_PID, null);
+        if (whiteboard.getProperties() == null) {
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("opsbench.configuredBy", "org.opsbench.rest");
+            whiteboard.update(props);
+        }
     }
 
     @Override

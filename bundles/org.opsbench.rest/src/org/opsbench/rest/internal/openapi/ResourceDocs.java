@@ -73,6 +73,13 @@ public final class ResourceDocs {
         tracker.close();
     }
 
+    /** The {@code service.id} of every resource service registered now. */
+    public java.util.Set<Long> serviceIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        routes.keySet().forEach(r -> ids.add((Long) r.getProperty("service.id")));
+        return ids;
+    }
+
     /** Every route, sorted by template and method. */
     public List<Route> routes() {
         List<Route> all = new ArrayList<>();

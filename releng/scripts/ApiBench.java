@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * with a fresh workspace (embedded Derby), logs in as the initial admin, opens N tickets through the API (default 200),
  * issues an API token, then loads {@code GET /api/v1/tickets?limit=50} (a 50-row page through the token check, the
  * incidents service with its permission check, JPA/Derby and Jackson) with wrk from a second process, and
- * {@code GET /health/live} (anonymous, no database: the HTTP stack and dispatcher alone) as the baseline in the same run.
+ * {@code GET /health/live} (anonymous, no database: the HTTP stack, filter and plain servlet alone; no Jersey) as the baseline in the same run.
  * Prints requests/s and p99 latency of each beside the goal. Arguments: product folder, wrk binary, work folder.
  * System properties: tickets, seconds (per wrk run), connections, threads.
  */
@@ -82,7 +82,7 @@ public final class ApiBench {
             System.out.printf(Locale.ROOT, "%-44s %10s %12s%n", "", "requests/s", "p99 latency");
             System.out.printf(Locale.ROOT, "%-44s %10.0f %9.1f ms   goal >= %.0f req/s, p99 <= %.0f ms%n",
                     "GET /api/v1/tickets?limit=50 (bearer token)", tickets50[0], tickets50[1], GOAL_RPS, GOAL_P99_MS);
-            System.out.printf(Locale.ROOT, "%-44s %10.0f %9.1f ms   baseline: HTTP stack + dispatcher, no DB%n",
+            System.out.printf(Locale.ROOT, "%-44s %10.0f %9.1f ms   baseline: HTTP stack, no Jersey, no DB%n",
                     "GET /health/live (anonymous)", live[0], live[1]);
             System.out.printf(Locale.ROOT, "list page costs %.1fx the baseline's time per request%n",
                     live[0] / tickets50[0]);

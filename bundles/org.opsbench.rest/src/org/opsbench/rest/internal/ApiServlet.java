@@ -1,38 +1,25 @@
 package org.opsbench.rest.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.SecurityContext;
 
 import org.opsbench.core.Principal;
 import org.opsbench.core.security.AccessControl;
 import org.opsbench.core.security.NotAllowedException;
-import org.opsbench.rest.ApiAuthenticator;
-import org.opsbench.rest.ApiPrincipal;
 import org.opsbench.rest.ApiProblem;
 import org.opsbench.rest.Health;
 import org.opsbench.rest.MetricsSource;
-import org.opsbench.rest.internal.auth.RateLimiter;
 import org.opsbench.rest.internal.auth.Sessions;
-import org.opsbench.rest.internal.dispatch.Invoker;
-import org.opsbench.rest.internal.dispatch.Json;
-import org.opsbench.rest.internal.dispatch.ResourceRegistry;
-import org.opsbench.rest.internal.dispatch.Route;
 import org.opsbench.rest.internal.openapi.OpenApi;
-import org.opsbench.rest.internal.ops.HttpStats;
+import org.opsbench.rest.internal.openapi.ResourceDocs;
 import org.opsbench.rest.internal.ops.JvmMetrics;
 import org.opsbench.rest.internal.ops.PoolMetrics;
 import org.opsbench.rest.internal.ops.PrometheusText;
@@ -42,23 +29,29 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
+import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
+import org.osgi.service.jakartars.runtime.dto.ResourceDTO;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
 
 /**
- * The one servlet of the REST API on the servlet whiteboard: authenticates, routes to the whiteboard resources, turns
- * every error into problem details, and serves sessions, OpenAPI, health and metrics.
+ * The endpoints of the runtime itself, a plain servlet on the servlet whiteboard beside the Jersey servlet of the
+ * resources: {@code /health/live}, {@code /health/ready}, {@code /metrics}, {@code POST|DELETE /api/v1/session} and
+ * {@code /api/v1/openapi.json}. ({@link ApiFilter} has read the body and records the statistics.)
  */
-@Component(service = Servlet.class, configurationPid = RestConfig.PID, property = {
-        "osgi.http.whiteboard.servlet.pattern=/*", "osgi.http.whiteboard.servlet.name=opsbench-rest"})
+@Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/health/live",
+        "osgi.http.whiteboard.servlet.pattern=/health/ready", "osgi.http.whiteboard.servlet.pattern=/metrics",
+        "osgi.http.whiteboard.servlet.pattern=/api/v1/session",
+        "osgi.http.whiteboard.servlet.pattern=/api/v1/openapi.json",
+        "osgi.http.whiteboard.servlet.name=opsbench-rest"})
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     /** The permission {@code /metrics} needs. */
     public static final String METRICS_PERMISSION = "server:metrics";
     private static final String SESSION_PATH = "/api/v1/session";
-    private static final String BODY = "org.opsbench.rest.body";
 
     /** The body of a login. */
     public record Login(String login, String password) {
@@ -68,44 +61,40 @@ public final class ApiServlet extends HttpServlet {
     public record SessionToken(String token, String login, String displayName, long idleTimeoutSeconds) {
     }
 
-    private final transient ResourceRegistry registry;
+    private final transient ApiCore core;
+    private final transient ResourceDocs docs;
     private final transient AccessControl access;
     private final transient Readiness readiness;
-    private final transient Logger log;
-    private final transient Json json = new Json();
-    private final transient Invoker invoker = new Invoker(json);
-    private final transient HttpStats stats = new HttpStats();
-    private final transient Sessions sessions;
-    private final transient RateLimiter limiter;
-    private final long maxBody;
     private final transient List<MetricsSource> sources = new CopyOnWriteArrayList<>();
-    private transient volatile ApiAuthenticator authenticator;
+    private final transient List<HttpServiceRuntime> httpRuntimes = new CopyOnWriteArrayList<>();
+    private final transient List<JakartarsServiceRuntime> restRuntimes = new CopyOnWriteArrayList<>();
 
-    /** With its collaborators and configuration. */
+    /** With its collaborators. */
     @Activate
-    public ApiServlet(@Reference ResourceRegistry registry, @Reference AccessControl access,
-            @Reference Readiness readiness, @Reference(service = LoggerFactory.class) LoggerFactory loggers,
-            RestConfig config) {
-        this.registry = registry;
+    public ApiServlet(@Reference ApiCore core, @Reference ResourceDocs docs, @Reference AccessControl access,
+            @Reference Readiness readiness) {
+        this.core = core;
+        this.docs = docs;
         this.access = access;
         this.readiness = readiness;
-        this.log = loggers.getLogger(ApiServlet.class);
-        this.sessions = new Sessions(Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
-                Clock.systemUTC());
-        this.limiter = new RateLimiter(config.maxFailures(), Duration.ofSeconds(Math.max(1,
-                config.failureWindowSeconds())), Clock.systemUTC());
-        this.maxBody = config.maxBodyBytes() <= 0 ? 1_048_576 : config.maxBodyBytes();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindAuthenticator(ApiAuthenticator a) {
-        this.authenticator = a;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRestRuntime(JakartarsServiceRuntime runtime) {
+        restRuntimes.add(runtime);
     }
 
-    void unbindAuthenticator(ApiAuthenticator a) {
-        if (this.authenticator == a) {
-            this.authenticator = null;
-        }
+    void removeRestRuntime(JakartarsServiceRuntime runtime) {
+        restRuntimes.remove(runtime);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHttpRuntime(HttpServiceRuntime runtime) {
+        httpRuntimes.add(runtime);
+    }
+
+    void removeHttpRuntime(HttpServiceRuntime runtime) {
+        httpRuntimes.remove(runtime);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -119,132 +108,67 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        long start = System.nanoTime();
-        String path = path(req);
-        String method = req.getMethod();
-        String[] route = {"unmatched"};
-        int status;
+        String path = ApiCore.path(req.getRequestURI(), req.getContextPath());
+        req.setAttribute(ApiCore.ROUTE_ATTRIBUTE, path);
         try {
-            // read (and so drain) the body first: an unread body would make Jetty drop the kept-alive connection
-            req.setAttribute(BODY, readBody(req));
-            status = dispatch(req, resp, path, method, route);
+            dispatch(req, resp, path, req.getMethod());
         } catch (ApiProblem p) {
-            status = problem(resp, path, p);
+            core.writeProblem(resp, path, p);
         } catch (NotAllowedException e) {
-            status = problem(resp, path, ApiProblem.forbidden("not allowed: " + e.permission()));
-        } catch (Throwable t) {
-            status = unexpected(resp, path, t);
+            core.writeProblem(resp, path, ApiProblem.forbidden("not allowed: " + e.permission()));
+        } catch (RuntimeException e) {
+            core.writeUnexpected(resp, path, e);
         }
-        stats.record(route[0], method, status, System.nanoTime() - start);
     }
 
-    private int dispatch(HttpServletRequest req, HttpServletResponse resp, String path, String method,
-            String[] route) throws Throwable {
+    private int dispatch(HttpServletRequest req, HttpServletResponse resp, String path, String method)
+            throws IOException {
         switch (path) {
             case "/health/live" -> {
-                route[0] = path;
                 requireMethod(method, "GET");
                 return write(resp, 200, Map.of("status", "UP"));
             }
             case "/health/ready" -> {
-                route[0] = path;
                 requireMethod(method, "GET");
                 return ready(req, resp);
             }
             case "/metrics" -> {
-                route[0] = path;
                 requireMethod(method, "GET");
                 access.check(authenticate(req), METRICS_PERMISSION);
                 return metrics(resp);
             }
             case SESSION_PATH -> {
-                route[0] = path;
                 return session(req, resp, method);
             }
             case "/api/v1/openapi.json" -> {
-                route[0] = path;
                 requireMethod(method, "GET");
                 authenticate(req);
-                return write(resp, 200, OpenApi.document(registry.routes(), null));
+                return write(resp, 200, OpenApi.document(docs.routes(), null));
             }
-            default -> {
-                return resource(req, resp, path, method, route);
-            }
+            default -> throw ApiProblem.notFound("no resource at " + path);
         }
-    }
-
-    private int resource(HttpServletRequest req, HttpServletResponse resp, String path, String method,
-            String[] route) throws Throwable {
-        ResourceRegistry.Match match = registry.match(method, path);
-        if (match instanceof ResourceRegistry.Match.NoPath) {
-            throw ApiProblem.notFound("no resource at " + path);
-        }
-        if (match instanceof ResourceRegistry.Match.WrongMethod wrong) {
-            resp.setHeader("Allow", String.join(", ", wrong.allowed()));
-            throw new ApiProblem(405, "Method Not Allowed",
-                    method + " is not allowed on " + path + "; allowed: " + String.join(", ", wrong.allowed()),
-                    null);
-        }
-        ResourceRegistry.Match.Found found = (ResourceRegistry.Match.Found) match;
-        Route r = found.route();
-        route[0] = r.template();
-        Principal caller = authenticate(req);
-        SecurityContext security = new CallerContext(new ApiPrincipal(caller, scheme(req)), req.isSecure());
-        boolean hasBody = Invoker.bodyIndex(r.method()) >= 0;
-        byte[] body = hasBody ? body(req) : new byte[0];
-        Object result;
-        try {
-            result = invoker.invoke(r, found.pathParameters(), new Invoker.Request() {
-                @Override
-                public String query(String name) {
-                    return req.getParameter(name);
-                }
-
-                @Override
-                public byte[] body() {
-                    return body;
-                }
-
-                @Override
-                public boolean jsonContent() {
-                    return isJson(req.getContentType());
-                }
-
-                @Override
-                public SecurityContext security() {
-                    return security;
-                }
-            });
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(null, message(e, "invalid request"));
-        } catch (NoSuchElementException e) {
-            throw ApiProblem.notFound(message(e, "not found"));
-        } catch (IllegalStateException e) {
-            throw ApiProblem.conflict(message(e, "conflict with the current state"));
-        }
-        if (r.method().getReturnType() == void.class || result == null) {
-            resp.setStatus(204);
-            return 204;
-        }
-        return write(resp, method.equals("POST") ? 201 : 200, result);
     }
 
     private int session(HttpServletRequest req, HttpServletResponse resp, String method) throws IOException {
+        Sessions sessions = core.sessions();
         if (method.equals("POST")) {
             String address = req.getRemoteAddr();
-            long wait = limiter.retryAfterSeconds(address);
+            long wait = core.limiter().retryAfterSeconds(address);
             if (wait > 0) {
                 throw ApiProblem.tooManyRequests("too many failed attempts from " + address, wait);
             }
-            if (!isJson(req.getContentType())) {
+            if (!ApiCore.isJson(req.getContentType())) {
                 throw new ApiProblem(415, "Unsupported Media Type",
                         "the request body must be sent as Content-Type: application/json", null);
             }
-            byte[] body = body(req);
+            byte[] body = req.getInputStream().readAllBytes();
             if (body.length == 0) {
                 throw ApiProblem.badRequest(null, "a JSON body {\"login\", \"password\"} is required");
             }
-            Login login = (Login) json.read(body, Login.class);
+            Login login = (Login) core.json().read(body, Login.class);
+            if (login == null) {
+                throw ApiProblem.badRequest(null, "a JSON body {\"login\", \"password\"} is required");
+            }
             if (login.login() == null || login.login().isBlank()) {
                 throw ApiProblem.badRequest("login", "login is required");
             }
@@ -253,10 +177,10 @@ public final class ApiServlet extends HttpServlet {
             }
             Principal principal;
             try {
-                principal = authenticator().login(login.login(), login.password().toCharArray());
+                principal = core.authenticator().login(login.login(), login.password().toCharArray());
             } catch (ApiProblem p) {
                 if (p.status() == 401) {
-                    limiter.failed(address);
+                    core.limiter().failed(address);
                 }
                 throw p;
             }
@@ -265,16 +189,13 @@ public final class ApiServlet extends HttpServlet {
                     sessions.idle().toSeconds()));
         }
         if (method.equals("DELETE")) {
-            String token = bearer(req);
+            String token = ApiCore.bearer(req.getHeader("Authorization"));
             if (token == null || !token.startsWith(Sessions.PREFIX)) {
-                unauthorized(resp, "a session token is required to log out");
+                throw ApiProblem.unauthorized("a session token is required to log out");
             }
             Principal principal = sessions.close(token)
                     .orElseThrow(() -> ApiProblem.unauthorized("the session has ended or never existed"));
-            ApiAuthenticator a = authenticator;
-            if (a != null) {
-                a.logout(principal);
-            }
+            core.loggedOut(principal);
             resp.setStatus(204);
             return 204;
         }
@@ -284,11 +205,12 @@ public final class ApiServlet extends HttpServlet {
 
     private int ready(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Map<String, Health> checks = new LinkedHashMap<>(readiness.check());
-        checks.put("authentication", authenticator != null
+        checks.put("authentication", core.hasAuthenticator()
                 ? Health.up("credentials are checked by the security area")
                 : Health.down("no authenticator yet: logins and tokens get 503"));
+        checks.put("resources", resources());
         boolean up = checks.values().stream().allMatch(Health::up);
-        boolean detailed = bearer(req) != null && tryAuthenticate(req);
+        boolean detailed = ApiCore.bearer(req.getHeader("Authorization")) != null && tryAuthenticate(req);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", up ? "UP" : "DOWN");
         Map<String, Object> each = new LinkedHashMap<>();
@@ -297,6 +219,51 @@ public final class ApiServlet extends HttpServlet {
                 : Map.of("status", h.up() ? "UP" : "DOWN")));
         out.put("checks", each);
         return write(resp, up ? 200 : 503, out);
+    }
+
+    /**
+     * Whether the Jakarta REST whiteboard serves every registered resource service: each one is deployed in its default
+     * application, and its servlet ({@code /*} in the default context) is on the HTTP server. Both come some time after
+     * this servlet: the whiteboard deploys asynchronously, at start-up, when a resource comes, and after Jetty restarts
+     * on a new address or port.
+     */
+    private Health resources() {
+        if (!servletDeployed()) {
+            return Health.down("the Jakarta REST whiteboard has not deployed its servlet yet");
+        }
+        java.util.Set<Long> registered = docs.serviceIds();
+        for (JakartarsServiceRuntime runtime : restRuntimes) {
+            ApplicationDTO application = runtime.getRuntimeDTO().defaultApplication;
+            if (application == null || application.resourceDTOs == null) {
+                continue;
+            }
+            java.util.Set<Long> deployed = new java.util.HashSet<>();
+            for (ResourceDTO resource : application.resourceDTOs) {
+                deployed.add(resource.serviceId);
+            }
+            if (deployed.containsAll(registered)) {
+                return Health.up(registered.size() + " resource services served");
+            }
+            registered.removeAll(deployed);
+            return Health.down("not deployed yet: resource services " + registered);
+        }
+        return Health.down("the Jakarta REST whiteboard is not running");
+    }
+
+    private boolean servletDeployed() {
+        for (HttpServiceRuntime runtime : httpRuntimes) {
+            for (ServletContextDTO context : runtime.getRuntimeDTO().servletContextDTOs) {
+                if (!"default".equals(context.name)) {
+                    continue;
+                }
+                for (ServletDTO servlet : context.servletDTOs) {
+                    if (servlet.patterns != null && java.util.Arrays.asList(servlet.patterns).contains("/*")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean tryAuthenticate(HttpServletRequest req) {
@@ -312,15 +279,14 @@ public final class ApiServlet extends HttpServlet {
         PrometheusText text = new PrometheusText();
         JvmMetrics.collect(text);
         PoolMetrics.collect(readiness.dataSource(), text);
-        stats.collect(text);
-        text.gauge("opsbench_rest_sessions", "Open REST sessions", Map.of(), sessions.size());
-        text.gauge("opsbench_rest_resources", "Registered REST resource methods", Map.of(),
-                registry.routes().size());
+        core.stats().collect(text);
+        text.gauge("opsbench_rest_sessions", "Open REST sessions", Map.of(), core.sessions().size());
+        text.gauge("opsbench_rest_resources", "Registered REST resource methods", Map.of(), docs.routes().size());
         for (MetricsSource source : sources) {
             try {
                 source.collect(text);
             } catch (RuntimeException e) {
-                log.warn("metrics source {} failed: {}", source.getClass().getName(), e.toString());
+                core.log().warn("metrics source {} failed: {}", source.getClass().getName(), e.toString());
             }
         }
         byte[] bytes = text.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -332,88 +298,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private Principal authenticate(HttpServletRequest req) {
-        String address = req.getRemoteAddr();
-        String token = bearer(req);
-        if (token == null) {
-            throw ApiProblem.unauthorized(req.getHeader("Authorization") == null
-                    ? "authentication required: send Authorization: Bearer <token>"
-                    : "the Authorization header must read Bearer <token>");
-        }
-        long wait = limiter.retryAfterSeconds(address);
-        if (wait > 0) {
-            throw ApiProblem.tooManyRequests("too many failed attempts from " + address, wait);
-        }
-        if (token.startsWith(Sessions.PREFIX)) {
-            return sessions.use(token).orElseGet(() -> {
-                limiter.failed(address);
-                throw ApiProblem.unauthorized("the session has ended or never existed; log in again");
-            });
-        }
-        try {
-            return authenticator().authenticateToken(token);
-        } catch (ApiProblem p) {
-            if (p.status() == 401) {
-                limiter.failed(address);
-            }
-            throw p;
-        }
-    }
-
-    private ApiAuthenticator authenticator() {
-        ApiAuthenticator a = authenticator;
-        if (a == null) {
-            throw new ApiProblem(503, "Service Unavailable", "authentication is not available yet", null, 5);
-        }
-        return a;
-    }
-
-    private static String scheme(HttpServletRequest req) {
-        String token = bearer(req);
-        return token != null && token.startsWith(Sessions.PREFIX) ? ApiPrincipal.SESSION : ApiPrincipal.BEARER_TOKEN;
-    }
-
-    private static String bearer(HttpServletRequest req) {
-        String header = req.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
-
-    private static void unauthorized(HttpServletResponse resp, String detail) {
-        throw ApiProblem.unauthorized(detail);
-    }
-
-    private static byte[] body(HttpServletRequest req) {
-        return (byte[]) req.getAttribute(BODY);
-    }
-
-    private byte[] readBody(HttpServletRequest req) throws IOException {
-        long declared = req.getContentLengthLong();
-        if (declared > maxBody) {
-            throw tooLarge();
-        }
-        try (InputStream in = req.getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-            if (bytes.length > maxBody) {
-                throw tooLarge();
-            }
-            return bytes;
-        }
-    }
-
-    private ApiProblem tooLarge() {
-        return new ApiProblem(413, "Content Too Large", "the request body is larger than " + maxBody + " bytes",
-                null);
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        return core.authenticate(req.getHeader("Authorization"), req.getRemoteAddr());
     }
 
     private static void requireMethod(String method, String allowed) {
@@ -423,68 +308,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static String path(HttpServletRequest req) {
-        String uri = req.getRequestURI();
-        String context = req.getContextPath();
-        String path = context != null && !context.isEmpty() && uri.startsWith(context)
-                ? uri.substring(context.length())
-                : uri;
-        while (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path.isEmpty() ? "/" : path;
-    }
-
-    private static String message(Throwable e, String fallback) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? fallback : e.getMessage();
-    }
-
     private int write(HttpServletResponse resp, int status, Object body) throws IOException {
-        byte[] bytes = json.write(body);
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-        return status;
-    }
-
-    private int problem(HttpServletResponse resp, String path, ApiProblem p) throws IOException {
-        if (resp.isCommitted()) {
-            return p.status();
-        }
-        if (p.status() == 413) {
-            // the rest of the body is not read: end the connection rather than leave it unusable
-            resp.setHeader("Connection", "close");
-        }
-        if (p.status() == 401) {
-            resp.setHeader("WWW-Authenticate", "Bearer realm=\"opsbench\"");
-        }
-        if (p.retryAfterSeconds() > 0) {
-            resp.setHeader("Retry-After", Long.toString(p.retryAfterSeconds()));
-        }
-        return writeProblem(resp, p.status(), p.body(path));
-    }
-
-    private int unexpected(HttpServletResponse resp, String path, Throwable t) throws IOException {
-        String id = UUID.randomUUID().toString();
-        log.error("REST error {} on {}: {}", id, path, t.toString(), t);
-        if (resp.isCommitted()) {
-            return 500;
-        }
-        Map<String, Object> body = new ApiProblem(500, "Internal Server Error",
-                "an unexpected error occurred; quote error id " + id + " to the administrator", null).body(path);
-        body.put("errorId", id);
-        return writeProblem(resp, 500, body);
-    }
-
-    private int writeProblem(HttpServletResponse resp, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = json.write(body);
-        resp.setStatus(status);
-        resp.setContentType("application/problem+json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
-        return status;
+        return core.write(resp, status, "application/json", body);
     }
 }

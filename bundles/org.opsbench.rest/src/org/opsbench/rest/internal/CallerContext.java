@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.opsbench.rest.ApiPrincipal;
 
 /** The {@link SecurityContext} of an authenticated request. Roles are not used: services check permissions. */
-record CallerContext(ApiPrincipal caller, boolean secure) implements SecurityContext {
+public record CallerContext(ApiPrincipal caller, boolean secure) implements SecurityContext {
 
     @Override
     public java.security.Principal getUserPrincipal() {

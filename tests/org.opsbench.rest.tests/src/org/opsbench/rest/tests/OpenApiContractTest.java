@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opsbench.rest.internal.dispatch.ResourceRegistry;
-import org.opsbench.rest.internal.dispatch.Route;
+import org.opsbench.rest.internal.openapi.ResourceDocs;
+import org.opsbench.rest.internal.openapi.Route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +48,7 @@ class OpenApiContractTest {
 
     @Test
     void everyRegisteredResourceMethodIsDocumented() throws Exception {
-        List<Route> routes = RUNTIME.service(ResourceRegistry.class).routes();
+        List<Route> routes = RUNTIME.service(ResourceDocs.class).routes();
         assertTrue(routes.size() >= 6, "the test resource's routes: " + routes);
         for (Route route : routes) {
             JsonNode op = doc.get("paths").path(route.template()).path(route.httpMethod().toLowerCase());

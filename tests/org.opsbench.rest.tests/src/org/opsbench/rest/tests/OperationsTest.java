@@ -81,6 +81,8 @@ class OperationsTest {
         assertEquals("UP", body.get("checks").get("database").get("status").asText());
         assertEquals("UP", body.get("checks").get("authentication").get("status").asText(),
                 "an authenticator is bound");
+        assertEquals("UP", body.get("checks").get("resources").get("status").asText(),
+                "the Jakarta REST whiteboard serves the resources");
         ServiceRegistration<HealthIndicator> reg = RUNTIME.context().registerService(HealthIndicator.class,
                 new HealthIndicator() {
                     @Override

@@ -106,7 +106,13 @@ class ProblemDetailsTest {
         problem(r, 405, "PATCH is not allowed", null);
         assertEquals("GET, POST", r.headers().firstValue("Allow").orElse(""));
         problem(http.send("POST", "/health/live", null, null), 405, "allowed: GET", null);
-        int nul = http.get("/api/v1/probes/%00", token).statusCode();
+        // Jetty refuses a NUL in its request parser and then closes the connection without saying so: a client of
+        // its own, so that the shared one never reuses the closed connection for the next test
+        int nul;
+        try (java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient()) {
+            nul = own.send(http.request("/api/v1/probes/%00", token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
         assertTrue(nul >= 400 && nul < 500, "a NUL in the path is a client error, was " + nul);
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opsbench.core.Principal;
 import org.opsbench.persistence.Database;
 import org.opsbench.rest.ApiAuthenticator;
-import org.opsbench.rest.internal.dispatch.ResourceRegistry;
+import org.opsbench.rest.internal.openapi.ResourceDocs;
 import org.opsbench.security.ApiTokens;
 import org.opsbench.security.Authentication;
 import org.opsbench.security.IdentityAdmin;
@@ -50,6 +50,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
 
     static final String PASSWORD = "Rest-Password-1";
     private static final long WAIT_MILLIS = 60_000;
+    private static final String RESOURCES_UP = "\"resources\":{\"status\":\"UP\"";
     private static final AtomicInteger GENERATIONS = new AtomicInteger();
 
     private final BundleContext context = FrameworkUtil.getBundle(RestRuntime.class).getBundleContext();
@@ -103,7 +104,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
         reference(ApiAuthenticator.class, "(service.id>=" + dataSourceId + ")");
         tokens = new Tokens(context.getService(tokenStore), context.getService(ref), admin);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ResourceRegistry.RESOURCE_PROPERTY, true);
+        props.put(ResourceDocs.RESOURCE_PROPERTY, true);
         resource = context.registerService(ProbeResource.class,
                 new ProbeResource(service(org.opsbench.core.security.AccessControl.class)), props);
         configure(restSettings);
@@ -121,7 +122,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Applies REST settings (plus a new free port) and waits until {@code /health/live} answers. */
+    /** Applies REST settings (plus a new free port) and waits until {@code /health/ready} says resources are served. */
     public void configure(Map<String, Object> settings) throws Exception {
         configure(settings, null, "http");
     }
@@ -142,9 +143,11 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
         long until = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < until) {
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health/live"))
+                // the resources are served by the Jakarta REST whiteboard, which deploys its servlet some time after
+                // the runtime's own: readiness says when (and so checks that it says so)
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health/ready"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (r.body().contains(RESOURCES_UP)) {
                     return;
                 }
             } catch (IOException e) {
@@ -152,7 +155,7 @@ public final class RestRuntime implements BeforeAllCallback, AfterAllCallback {
             }
             Thread.sleep(100);
         }
-        fail("the REST API did not answer on " + uri("/health/live"));
+        fail("the REST API did not serve its resources on " + uri("/health/ready"));
     }
 
     /** The URI of {@code path} on the running API. */

@@ -37,6 +37,11 @@ public final class HttpConfigurator {
 
     /** The Felix HTTP configuration PID. */
     static final String FELIX_PID = "org.apache.felix.http";
+    /**
+     * The PID of the Jakarta REST whiteboard on the servlet whiteboard (Eclipse OSGi Technology): it starts only with a
+     * configuration, so this one gives it one (the defaults: every HTTP runtime, base path {@code /}).
+     */
+    static final String JAKARTARS_PID = "JakartarsServletWhiteboardRuntimeComponent";
     private static final Principal SYSTEM = Principal.system("rest");
 
     private final BundleContext context;

@@ -21,8 +21,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.opsbench.rest.ApiDoc;
 import org.opsbench.rest.Page;
-import org.opsbench.rest.internal.dispatch.Invoker;
-import org.opsbench.rest.internal.dispatch.Route;
 
 /**
  * Builds the OpenAPI 3.1 document from the registered routes: paths, methods, parameters, and request and response
@@ -103,7 +101,7 @@ public final class OpenApi {
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
-        int body = Invoker.bodyIndex(method);
+        int body = Route.bodyIndex(method);
         if (body >= 0) {
             op.put("requestBody", Map.of("required", true, "content",
                     Map.of("application/json", Map.of("schema", schema(types[body])))));

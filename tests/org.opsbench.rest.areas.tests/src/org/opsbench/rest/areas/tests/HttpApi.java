@@ -44,7 +44,7 @@ final class HttpApi {
         this.port = port;
     }
 
-    /** The runtime, configured and answering {@code /health/live}. */
+    /** The runtime, configured and serving its resources ({@code /health/ready}). */
     static synchronized HttpApi start() throws Exception {
         if (running == null) {
             int port;
@@ -67,7 +67,8 @@ final class HttpApi {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get("/health/live", null).statusCode() == 200) {
+                // the Jakarta REST whiteboard deploys its servlet some time after the runtime's own
+                if (get("/health/ready", null).body().contains("\"resources\":{\"status\":\"UP\"")) {
                     return;
                 }
             } catch (IOException e) {
@@ -75,7 +76,7 @@ final class HttpApi {
             }
             Thread.sleep(100);
         }
-        fail("the REST API did not answer on " + uri("/health/live"));
+        fail("the REST API did not serve its resources on " + uri("/health/ready"));
     }
 
     /** A bearer token of {@code user} for a day, issued through the real token service. */

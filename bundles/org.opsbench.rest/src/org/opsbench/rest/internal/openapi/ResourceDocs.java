@@ -1,4 +1,4 @@
-package org.opsbench.rest.internal.dispatch;
+package org.opsbench.rest.internal.openapi;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,11 +25,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The resources registered on the whiteboard: every service with {@code osgi.jakartars.resource=true}, read by its
- * {@code jakarta.ws.rs} annotations into {@link Route}s. Resources come and go at any time.
+ * What the OpenAPI document and the metrics list: every resource service on the Jakarta REST whiteboard (property
+ * {@code osgi.jakartars.resource=true}) read by its {@code jakarta.ws.rs} annotations into {@link Route}s. Jersey
+ * serves them (through the whiteboard); this only describes them. Resources come and go at any time.
  */
-@Component(service = ResourceRegistry.class)
-public final class ResourceRegistry {
+@Component(service = ResourceDocs.class)
+public final class ResourceDocs {
 
     /** The whiteboard property that marks a resource service. */
     public static final String RESOURCE_PROPERTY = "osgi.jakartars.resource";
@@ -44,9 +41,9 @@ public final class ResourceRegistry {
 
     /** Starts tracking resource services. */
     @Activate
-    public ResourceRegistry(BundleContext context, @Reference(service = LoggerFactory.class) LoggerFactory loggers)
+    public ResourceDocs(BundleContext context, @Reference(service = LoggerFactory.class) LoggerFactory loggers)
             throws Exception {
-        this.log = loggers.getLogger(ResourceRegistry.class);
+        this.log = loggers.getLogger(ResourceDocs.class);
         tracker = new ServiceTracker<>(context, context.createFilter("(" + RESOURCE_PROPERTY + "=true)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
@@ -76,55 +73,19 @@ public final class ResourceRegistry {
         tracker.close();
     }
 
+    /** The {@code service.id} of every resource service registered now. */
+    public java.util.Set<Long> serviceIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        routes.keySet().forEach(r -> ids.add((Long) r.getProperty("service.id")));
+        return ids;
+    }
+
     /** Every route, sorted by template and method. */
     public List<Route> routes() {
         List<Route> all = new ArrayList<>();
         routes.values().forEach(all::addAll);
         all.sort(Comparator.comparing(Route::template).thenComparing(Route::httpMethod));
         return all;
-    }
-
-    /** The outcome of matching a request. */
-    public sealed interface Match {
-        /** No template matches the path. */
-        record NoPath() implements Match {
-        }
-
-        /** Templates match the path, but none for this method. */
-        record WrongMethod(Set<String> allowed) implements Match {
-        }
-
-        /** Found, with the path parameter values. */
-        record Found(Route route, Map<String, String> pathParameters) implements Match {
-        }
-    }
-
-    /** The route for {@code httpMethod} on {@code path} (the most specific template wins). */
-    public Match match(String httpMethod, String path) {
-        Set<String> allowed = new TreeSet<>();
-        Optional<Match.Found> best = Optional.empty();
-        int bestLength = -1;
-        for (Route route : routes()) {
-            Matcher m = route.pattern().matcher(path);
-            if (!m.matches()) {
-                continue;
-            }
-            allowed.add(route.httpMethod());
-            if (route.httpMethod().equals(httpMethod) && route.literalLength() > bestLength) {
-                Map<String, String> values = new java.util.LinkedHashMap<>();
-                List<String> names = route.parameterNames();
-                for (int i = 0; i < names.size(); i++) {
-                    values.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                }
-                best = Optional.of(new Match.Found(route, values));
-                bestLength = route.literalLength();
-            }
-        }
-        if (best.isPresent()) {
-            return best.get();
-        }
-        return allowed.isEmpty() ? new Match.NoPath() : new Match.WrongMethod(allowed);
     }
 
     /** Routes of one resource object. */
@@ -148,6 +109,19 @@ public final class ResourceRegistry {
             found.add(new Route(http, template, resource, method));
         }
         return found;
+    }
+
+    /**
+     * The path template of resource {@code method} of {@code type} (the class {@code @Path} joined with the method's),
+     * or {@code null} when the class has none.
+     */
+    public static String template(Class<?> type, Method method) {
+        Path classPath = type.getAnnotation(Path.class);
+        if (classPath == null) {
+            return null;
+        }
+        Path sub = method.getAnnotation(Path.class);
+        return join(classPath.value(), sub == null ? "" : sub.value());
     }
 
     private static String httpMethod(Method method) {

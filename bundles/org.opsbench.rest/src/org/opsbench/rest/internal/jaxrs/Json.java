@@ -1,4 +1,4 @@
-package org.opsbench.rest.internal.dispatch;
+package org.opsbench.rest.internal.jaxrs;
 
 import java.io.IOException;
 import java.lang.reflect.Type;

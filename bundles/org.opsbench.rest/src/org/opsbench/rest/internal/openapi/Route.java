@@ -1,4 +1,4 @@
-package org.opsbench.rest.internal.dispatch;
+package org.opsbench.rest.internal.openapi;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -48,6 +48,22 @@ public record Route(String httpMethod, String template, Object resource, Method 
     /** How many literal characters the template has: more specific templates win. */
     public int literalLength() {
         return PARAM.matcher(template).replaceAll("").length();
+    }
+
+    /**
+     * The index of the body parameter of {@code method} (the one without {@code @PathParam}, {@code @QueryParam} or
+     * {@code @Context}), or -1.
+     */
+    public static int bodyIndex(Method method) {
+        java.lang.reflect.Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (!parameters[i].isAnnotationPresent(jakarta.ws.rs.PathParam.class)
+                    && !parameters[i].isAnnotationPresent(jakarta.ws.rs.QueryParam.class)
+                    && !parameters[i].isAnnotationPresent(jakarta.ws.rs.core.Context.class)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A stable id for OpenAPI: class simple name and method name. */

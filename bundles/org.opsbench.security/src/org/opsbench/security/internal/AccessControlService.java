@@ -43,12 +43,15 @@ public final class AccessControlService implements AccessControl, PermissionCata
 
     @Activate
     public AccessControlService(@Reference IdentityStore store, @Reference AuditLog audit,
-            @Reference EventAdmin events, SecurityConfig config) {
+            @Reference EventAdmin events, @Reference SecurityDatabase database, SecurityConfig config) {
         this.store = store;
         this.audit = audit;
         this.events = events;
         this.authorizer = new Authorizer(this::grants, this::denied);
-        authorizer.localAdministrator(config.singleUser() ? LocalAdministrator.name() : null);
+        // the same decision as the login's (which logs it): only a workspace's own embedded database
+        authorizer.localAdministrator(
+                LocalAdministrator.allowed(config.singleUser(), database.dataSource(), m -> {
+                }) ? LocalAdministrator.name() : null);
         redeclare();
     }
 

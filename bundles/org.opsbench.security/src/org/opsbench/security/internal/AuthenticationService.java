@@ -60,7 +60,7 @@ public final class AuthenticationService implements Authentication {
         this.throttle = new LoginThrottle(Clock.systemUTC(), config.maxFailedLogins(),
                 Duration.ofSeconds(config.lockoutSeconds()));
         this.folder = database.folder();
-        this.singleUser = config.singleUser();
+        this.singleUser = LocalAdministrator.allowed(config.singleUser(), database.dataSource(), log::error);
         this.minPasswordLength = config.minPasswordLength();
         bootstrap(log);
     }

@@ -30,7 +30,8 @@ import java.sql.SQLException;
  * the time-stamped folder as {@code opsbench.dump}, with the data source's URL, user and password (the password in
  * {@code pg_dump}'s environment only); the binary is the newest {@code /usr/lib/postgresql/<version>/bin/pg_dump}, else
  * {@code pg_dump} on the PATH, or the system property {@code opsbench.pg_dump}. {@link #restore(Path, Path)} refuses a
- * dump: restore it with {@code pg_restore} while Opsbench is stopped.
+ * dump: restore it with {@code pg_restore} while Opsbench is stopped. {@link #check(Path, Path)} reads a dump whole
+ * with {@code pg_restore} (found the same way, property {@code opsbench.pg_restore}).
  */
 public interface DatabaseBackup {
 
@@ -58,4 +59,22 @@ public interface DatabaseBackup {
      *             when Derby cannot restore
      */
     void restore(Path backupDatabase, Path targetDatabase) throws SQLException;
+
+    /**
+     * Proves, without touching a database anyone uses, that a backup ({@code backupDatabase}, a path returned by
+     * {@link #backup(Path)}) can be restored, and says what was done: a Derby copy is restored into {@code scratch}/db
+     * (which the caller removes); a PostgreSQL dump is read whole by {@code pg_restore} (its table of contents, then
+     * every table's data decoded into a script that is thrown away), so a damaged or truncated dump fails. Restoring a
+     * dump into a database needs rights to create one, which Opsbench does not assume.
+     *
+     * @throws IOException
+     *             when {@code pg_restore} cannot read the dump
+     * @throws SQLException
+     *             when Derby cannot restore the copy
+     * @since 1.4
+     */
+    default String check(Path backupDatabase, Path scratch) throws SQLException, IOException {
+        restore(backupDatabase, scratch.resolve("db"));
+        return "restored the database copy into a scratch folder";
+    }
 }

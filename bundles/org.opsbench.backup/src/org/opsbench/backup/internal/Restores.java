@@ -259,8 +259,13 @@ public final class Restores {
         if (job.source() == SourceKind.DATABASE) {
             Path scratch = Files.createTempDirectory(workFolder, "opsbench-drill-");
             try {
-                String log = restoreDatabase(job, target, run, manifest, tree, scratch.resolve("db"));
-                return new Outcome(true, (int) manifest.stream().filter(e -> e.type().equals("file")).count(), log);
+                Path unpacked = unpackVerified(job, target, run, manifest, tree, scratch.resolve("unpacked"));
+                // a Derby copy is restored into the scratch folder; a PostgreSQL dump is read whole by pg_restore
+                String checked = database.check(unpacked.resolve("db"), scratch);
+                return new Outcome(true, (int) manifest.stream().filter(e -> e.type().equals("file")).count(),
+                        "unpacked and verified " + run.archive() + "\n" + checked + "\n");
+            } catch (java.sql.SQLException e) {
+                throw new IOException("Derby could not restore: " + e.getMessage(), e);
             } finally {
                 delete(scratch);
             }
@@ -320,8 +325,28 @@ public final class Restores {
             }
         }
         Path unpacked = Files.createTempDirectory(workFolder, "opsbench-restore-");
+        try {
+            unpackVerified(job, target, run, manifest, tree, unpacked);
+            Files.deleteIfExists(databaseFolder);
+            database.restore(unpacked.resolve("db"), databaseFolder);
+            return "unpacked and verified " + run.archive() + "\n" + "restored the database into " + databaseFolder
+                    + "\n";
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Derby could not restore: " + e.getMessage(), e);
+        } finally {
+            delete(unpacked);
+        }
+    }
+
+    /**
+     * Unpacks a database archive into {@code folder} while checking its checksums; refuses (and leaves the caller to
+     * remove the folder) when the archive or a file in it does not match its manifest.
+     */
+    private Path unpackVerified(JobDefinition job, BackupTarget target, RunRecord run, List<ManifestEntry> manifest,
+            boolean tree, Path folder) throws IOException {
+        Files.createDirectories(folder);
         try (Opened opened = open(job, target, run, tree)) {
-            TarScanner scanner = new TarScanner(new Extractor(unpacked));
+            TarScanner scanner = new TarScanner(new Extractor(folder));
             opened.content.transferTo(scanner);
             scanner.close();
             String stored = opened.checksum(tree, scanner);
@@ -332,14 +357,7 @@ public final class Restores {
             if (mismatch != null) {
                 throw new IOException("verification failed: " + mismatch + "; refusing to restore it");
             }
-            Files.deleteIfExists(databaseFolder);
-            database.restore(unpacked.resolve("db"), databaseFolder);
-            return "unpacked and verified " + run.archive() + " (" + scanner.entries().size() + " members)\n"
-                    + "restored the database into " + databaseFolder + "\n";
-        } catch (java.sql.SQLException e) {
-            throw new IOException("Derby could not restore: " + e.getMessage(), e);
-        } finally {
-            delete(unpacked);
+            return folder;
         }
     }
 

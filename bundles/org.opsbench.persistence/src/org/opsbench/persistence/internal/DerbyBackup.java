@@ -125,6 +125,16 @@ public final class DerbyBackup implements DatabaseBackup {
         logger.info("Database backup {} restored into {}", backup, target);
     }
 
+    @Override
+    public String check(Path backupDatabase, Path scratch) throws SQLException, IOException {
+        Path dump = backupDatabase.toAbsolutePath().normalize().resolve(PgDump.DUMP_FILE);
+        if (Files.isRegularFile(dump)) {
+            return PgDump.check(dump);
+        }
+        restore(backupDatabase, scratch.resolve("db"));
+        return "restored the Derby copy into a scratch folder";
+    }
+
     /** The folder of the embedded database in use, if the shared database is embedded Derby. */
     private Optional<Path> liveDatabase() throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -17,6 +17,8 @@ final class PgDump {
 
     /** System property naming the pg_dump binary; default: the newest under /usr/lib/postgresql, else PATH. */
     static final String BINARY_PROPERTY = "opsbench.pg_dump";
+    /** System property naming the pg_restore binary, found as pg_dump is. */
+    static final String RESTORE_PROPERTY = "opsbench.pg_restore";
     /** The file written into the backup folder. */
     static final String DUMP_FILE = "opsbench.dump";
 
@@ -26,8 +28,9 @@ final class PgDump {
     /** Dumps the database of {@code source} into {@code target}/{@value #DUMP_FILE}. */
     static Path dump(PostgresSource source, Path target) throws IOException {
         Path file = target.resolve(DUMP_FILE);
-        List<String> command = new ArrayList<>(List.of(binary(), "--format=custom", "--no-password",
-                "--file=" + file, "--dbname=" + libpqUri(source.url())));
+        List<String> command = new ArrayList<>(
+                List.of(binary("pg_dump", BINARY_PROPERTY), "--format=custom", "--no-password",
+                        "--file=" + file, "--dbname=" + libpqUri(source.url())));
         if (!source.user().isEmpty()) {
             command.add("--username=" + source.user());
         }
@@ -74,22 +77,54 @@ final class PgDump {
         return "postgresql:" + base + sslmode;
     }
 
-    private static String binary() throws IOException {
-        String configured = System.getProperty(BINARY_PROPERTY);
+    /**
+     * Reads a dump whole with {@code pg_restore}: its table of contents ({@code --list}), then every entry, table data
+     * included, decoded into a script that goes nowhere. Returns what it found.
+     */
+    static String check(Path dump) throws IOException {
+        String restore = binary("pg_restore", RESTORE_PROPERTY);
+        String toc = run(List.of(restore, "--list", dump.toString()), "pg_restore --list");
+        long tables = toc.lines().filter(l -> l.contains(" TABLE DATA ")).count();
+        run(List.of(restore, "--file=/dev/null", dump.toString()), "pg_restore");
+        return "pg_restore read the dump whole (" + tables + " tables' data, "
+                + toc.lines().filter(l -> !l.startsWith(";") && !l.isBlank()).count()
+                + " entries); not restored into a database";
+    }
+
+    private static String run(List<String> command, String what) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit;
+        try {
+            exit = p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(what + " was interrupted", e);
+        }
+        if (exit != 0) {
+            throw new IOException(what + " could not read the dump (exit code " + exit + "): " + output.strip());
+        }
+        return output;
+    }
+
+    private static String binary(String name, String property) throws IOException {
+        String configured = System.getProperty(property);
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
         Path base = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(base)) {
             try (Stream<Path> versions = Files.list(base)) {
-                Path newest = versions.map(v -> v.resolve("bin/pg_dump")).filter(Files::isExecutable)
+                Path newest = versions.map(v -> v.resolve("bin/" + name)).filter(Files::isExecutable)
                         .max(Comparator.comparingInt(PgDump::major)).orElse(null);
                 if (newest != null) {
                     return newest.toString();
                 }
             }
         }
-        return "pg_dump";
+        return name;
     }
 
     private static int major(Path pgDump) {

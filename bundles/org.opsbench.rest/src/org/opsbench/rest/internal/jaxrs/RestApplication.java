@@ -2,8 +2,11 @@ package org.opsbench.rest.internal.jaxrs;
 
 import java.io.IOException;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.ws.rs.core.Application;
 
@@ -26,6 +29,16 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.jakartars.application.base=/"})
 public final class RestApplication extends Application {
 
+    /**
+     * Jersey warns, each time the whiteboard rebuilds the application (once per resource that arrives), that resource
+     * classes "do not implement any provider interfaces", and that WADL is off for want of JAXB: both true, both
+     * harmless, and a screenful in every server start's log. Those two loggers report only errors; the references are
+     * kept because java.util.logging holds its loggers weakly.
+     */
+    static final List<Logger> QUIET = List.of(
+            quiet("org.glassfish.jersey.internal.inject.Providers"),
+            quiet("org.glassfish.jersey.server.wadl.WadlFeature"));
+
     private final Set<Object> singletons;
 
     /**
@@ -46,6 +59,12 @@ public final class RestApplication extends Application {
             props.put("opsbench.configuredBy", "org.opsbench.rest");
             whiteboard.update(props);
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     @Override

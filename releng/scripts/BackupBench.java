@@ -91,10 +91,14 @@ final class BackupBench {
             double hashed = 0;
             double baseline = 0;
             double plain = 0;
+            double[] baselineRounds = new double[rounds];
+            double[] plainRounds = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                baseline = Math.max(baseline, opensshTar(data, bytes));
+                baselineRounds[r] = opensshTar(data, bytes);
+                baseline = Math.max(baseline, baselineRounds[r]);
                 hashed = Math.max(hashed, opensshTarHashed(data, bytes));
-                plain = Math.max(plain, opsbench(pipeline, data, bytes, false, false, r));
+                plainRounds[r] = opsbench(pipeline, data, bytes, false, false, r);
+                plain = Math.max(plain, plainRounds[r]);
             }
             double full = opsbench(pipeline, data, bytes, true, true, 99);
             double ratio = baseline / plain;
@@ -108,7 +112,16 @@ final class BackupBench {
                     + " same pipe with one checksum)%n", hashed);
             System.out.printf("  opsbench  backup job, no compression, no encryption     %8.1f MiB/s   (manifest with"
                     + " per-file SHA-256, archive tree SHA-256, temp name + fsync + rename)%n", plain);
-            System.out.printf("  ratio     baseline / opsbench                            %8.2fx      goal <= 1.30x  %s%n",
+            System.out.printf("  every round (baseline / opsbench MiB/s; the first job round runs before the JIT"
+                    + " compiled it):");
+            for (int r = 0; r < rounds; r++) {
+                System.out.printf(" %d: %.1f / %.1f%s", r + 1, baselineRounds[r], plainRounds[r],
+                        r + 1 < rounds ? "," : "");
+            }
+            System.out.printf("%n  first round alone: ratio %.2fx (not the figure of the goal, shown so the warm-up"
+                    + " is visible)%n", baselineRounds[0] / plainRounds[0]);
+            System.out.printf("  ratio     baseline / opsbench (best of %d each)          %8.2fx      goal <= 1.30x"
+                    + "  %s%n", rounds,
                     ratio, ratio <= 1.3 ? "MET" : "NOT MET");
             System.out.printf("  opsbench  the same job with gzip and AES-256-GCM          %8.1f MiB/s   (no goal; gzip"
                     + " bounds it on one core)%n", full);

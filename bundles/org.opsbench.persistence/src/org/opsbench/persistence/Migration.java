@@ -6,6 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.opsbench.persistence.internal.ScriptLoader;
+import org.osgi.framework.Bundle;
 
 /**
  * One versioned step of an area's schema: either SQL text or a Java step. Create one with {@link #sql} or
@@ -51,6 +55,18 @@ public record Migration(int version, String description, String sql, Step step) 
     /** A SQL migration. */
     public static Migration sql(int version, String description, String sql) {
         return new Migration(version, description, sql, null);
+    }
+
+    /**
+     * The SQL scripts {@code V<version>__<description>.sql} of {@code folder} in {@code bundle}, ordered by version:
+     * for an area that passes them with Java steps of its own to {@link SchemaMigrations#migrate(String, List)}.
+     *
+     * @throws IllegalArgumentException
+     *             when the folder has no script, a script is misnamed or two share a version
+     * @since 1.4
+     */
+    public static List<Migration> scripts(Bundle bundle, String folder) {
+        return ScriptLoader.load(bundle, folder);
     }
 
     /** A Java migration. */

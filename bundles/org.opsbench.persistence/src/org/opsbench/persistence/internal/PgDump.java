@@ -34,21 +34,13 @@ final class PgDump {
         if (!source.user().isEmpty()) {
             command.add("--username=" + source.user());
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command);
         if (source.password() != null) {
             pb.environment().put("PGPASSWORD", source.password());
         }
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        int exit;
-        try {
-            exit = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("pg_dump was interrupted", e);
-        }
+        Finished done = exec(pb, "pg_dump");
+        int exit = done.exit();
+        String output = done.output().strip();
         if (exit != 0 || !Files.isRegularFile(file)) {
             throw new IOException("pg_dump of " + Urls.safe(source.url()) + " failed (exit code " + exit + "): "
                     + output);
@@ -92,21 +84,30 @@ final class PgDump {
     }
 
     private static String run(List<String> command, String what) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Finished done = exec(new ProcessBuilder(command), what);
+        if (done.exit() != 0) {
+            throw new IOException(what + " could not read the dump (exit code " + done.exit() + "): "
+                    + done.output().strip());
+        }
+        return done.output();
+    }
+
+    /** How a program ended: its exit code and what it wrote (standard output and error together). */
+    private record Finished(int exit, String output) {
+    }
+
+    /** Runs a program with no input to its end. */
+    private static Finished exec(ProcessBuilder pb, String what) throws IOException {
+        Process p = pb.redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit;
         try {
-            exit = p.waitFor();
+            return new Finished(p.waitFor(), output);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException(what + " was interrupted", e);
         }
-        if (exit != 0) {
-            throw new IOException(what + " could not read the dump (exit code " + exit + "): " + output.strip());
-        }
-        return output;
     }
 
     private static String binary(String name, String property) throws IOException {

@@ -1,16 +1,8 @@
 package org.opsbench.incidents.internal.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.opsbench.persistence.Migration;
 import org.osgi.framework.Bundle;
@@ -34,38 +26,23 @@ public final class Schema {
             });
 
     private static final List<Migration> JAVA = List.of(V5);
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
     private Schema() {
     }
 
     /** Every migration of the area: the scripts in {@code folder} of {@code bundle} and the Java steps. */
     public static List<Migration> migrations(Bundle bundle, String folder) {
-        List<Migration> all = new ArrayList<>(JAVA);
-        var urls = bundle.findEntries(folder, "V*.sql", false);
-        for (URL url : urls == null ? List.<URL>of() : Collections.list(urls)) {
-            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
-            Matcher m = NAME.matcher(name);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("migration script '" + name + "' is not named "
-                        + "V<version>__<description>.sql");
+        List<Migration> all = new ArrayList<>(Migration.scripts(bundle, folder));
+        for (Migration step : JAVA) {
+            for (Migration script : all) {
+                if (script.version() == step.version()) {
+                    throw new IllegalArgumentException("migration script V" + script.version() + " ('"
+                            + script.description() + "'): version " + step.version() + " is taken by another step");
+                }
             }
-            int version = Integer.parseInt(m.group(1));
-            if (all.stream().anyMatch(s -> s.version() == version)) {
-                throw new IllegalArgumentException("migration script '" + name + "': version " + version
-                        + " is taken by another step");
-            }
-            all.add(Migration.sql(version, m.group(2).replace('_', ' '), read(url)));
+            all.add(step);
         }
         all.sort(Comparator.comparingInt(Migration::version));
         return all;
-    }
-
-    private static String read(URL url) {
-        try (InputStream in = url.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read migration script " + url, e);
-        }
     }
 }

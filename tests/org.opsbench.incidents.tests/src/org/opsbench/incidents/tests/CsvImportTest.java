@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -140,16 +142,54 @@ class CsvImportTest {
     @Test
     void theExportImportsAgain() throws Exception {
         String tag = "csvround" + Desk.RUN;
-        Desk.incidents().importCsv(Desk.OPS, new StringReader("title,impact,urgency,caller\n" + tag
-                + " vpn,2,1,\"Bob \"\"B\"\" Smith\"\n" + tag + " wifi,3,1,\n"));
+        ImportResult first = Desk.incidents().importCsv(Desk.OPS, new StringReader("title,impact,urgency,caller\n"
+                + tag + " vpn,2,1,\"Bob \"\"B\"\" Smith\"\n" + tag + " wifi,3,1,\n"));
+        assertEquals(List.of(), first.errors());
+        assertEquals(2, first.imported(), first.toString());
         StringWriter out = new StringWriter();
-        assertEquals(2, Desk.incidents().exportCsv(Desk.OPS, byText(tag), out));
+        long exported = Desk.incidents().exportCsv(Desk.OPS, byText(tag), out);
         String csv = out.toString();
+        assertEquals(2, exported, () -> "import " + first + ", export:\n" + csv + "rows in the table:\n" + rows(tag));
         assertTrue(csv.startsWith("reference,kind,title,description,caller,category,impact,urgency,group,assignee,"
                 + "cis,state,priority,created,resolution_due\n"), csv);
         assertTrue(csv.contains(",\"Bob \"\"B\"\" Smith\","), csv);
         ImportResult again = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv));
         assertEquals(List.of(), again.errors());
         assertEquals(4, Desk.incidents().queue(Desk.OPS, byText(tag)).size());
+    }
+
+    /** The rows whose title holds {@code tag}, read straight from INC_TICKET, for a failure message. */
+    private static String rows(String tag) {
+        StringBuilder b = new StringBuilder();
+        try {
+            DataSource ds = Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
+                    Duration.ofSeconds(20));
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT ID, REFERENCE, TITLE, TITLE_LC, STATE, UPDATED FROM INC_TICKET WHERE TITLE LIKE ?")) {
+                ps.setString(1, "%" + tag + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        b.append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(" '").append(rs.getString(3))
+                                .append("' '").append(rs.getString(4)).append("' ").append(rs.getString(5)).append(' ')
+                                .append(rs.getLong(6)).append('\n');
+                    }
+                }
+                if (ImportRows.supported(c)) {
+                    // an index that lost an entry would show here (the rows above come from a table scan)
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_CHECK_TABLE(CURRENT SCHEMA, "
+                                    + "'INC_TICKET')")) {
+                        rs.next();
+                        b.append("SYSCS_CHECK_TABLE: ").append(rs.getInt(1)).append('\n');
+                    } catch (SQLException e) {
+                        b.append("SYSCS_CHECK_TABLE: ").append(e.getMessage()).append('\n');
+                    }
+                }
+            }
+        } catch (Exception e) {
+            b.append("(could not read: ").append(e).append(')');
+        }
+        return b.toString();
     }
 }

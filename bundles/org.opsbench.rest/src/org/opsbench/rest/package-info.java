@@ -22,8 +22,8 @@
  * <li>DTOs and bodies are Java records of JSON-friendly types: String, numbers, boolean, enums, {@code Instant}
  * (ISO-8601), {@code List}, {@code Map<String, ...>} and nested records. Entities never leave the area. Unknown JSON
  * fields are refused (400 naming the field).</li>
- * <li>A method returning {@code void} answers 204; a {@code @POST} that creates answers 201 when it returns a record
- * (the runtime does this for every {@code @POST} with a non-void result); others answer 200.</li>
+ * <li>A method returning {@code void} answers 204; a {@code @POST} that creates is marked {@link Created} and answers
+ * 201 with the new resource's {@code Location}; others answer 200.</li>
  * <li>Errors are thrown, never returned: {@link ApiProblem} (any status), {@code IllegalArgumentException} (400),
  * {@code org.opsbench.core.security.NotAllowedException} (403), {@code java.util.NoSuchElementException} (404),
  * {@code IllegalStateException} (409). Anything else is a 500 with a generic message and an error id that is logged; no
@@ -37,5 +37,5 @@
  * {@link MetricsSource}, {@link HealthIndicator} and {@link ApiAuthenticator} are consumer types (other bundles
  * implement them); {@link MetricsSink} is a provider type (only the runtime implements it).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.opsbench.rest;

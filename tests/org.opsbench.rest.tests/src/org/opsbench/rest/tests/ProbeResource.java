@@ -25,6 +25,7 @@ import org.opsbench.core.Principal;
 import org.opsbench.core.security.AccessControl;
 import org.opsbench.rest.ApiCaller;
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.Created;
 import org.opsbench.rest.ApiProblem;
 import org.opsbench.rest.Page;
 
@@ -106,6 +107,7 @@ public final class ProbeResource {
     }
 
     @POST
+    @Created("id")
     @ApiDoc(summary = "Create a probe", description = "Needs server:metrics; names are unique")
     public Probe create(@Context SecurityContext security, NewProbe body) {
         Principal caller = ApiCaller.principal(security);

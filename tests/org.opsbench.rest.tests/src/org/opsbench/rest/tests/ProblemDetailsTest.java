@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -127,7 +128,13 @@ class ProblemDetailsTest {
     @Test
     void serviceExceptionsMapTo404And409() throws Exception {
         problem(http.get("/api/v1/probes/p999999", token), 404, "no probe p999999", null);
-        assertEquals(201, post("{\"name\":\"twice\",\"intervalSeconds\":5,\"kind\":\"TCP\"}").statusCode());
+        HttpResponse<String> created = post("{\"name\":\"twice\",\"intervalSeconds\":5,\"kind\":\"TCP\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Http.json(created).get("id").asText();
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/probes/" + id), location);
+        assertEquals(200, http.get(URI.create(location).getPath(), token).statusCode(),
+                "the Location names the new probe");
         problem(post("{\"name\":\"twice\",\"intervalSeconds\":5,\"kind\":\"TCP\"}"), 409, "a probe named twice exists",
                 null);
     }

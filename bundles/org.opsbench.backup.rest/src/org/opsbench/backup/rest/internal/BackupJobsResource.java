@@ -11,6 +11,7 @@ import org.opsbench.backup.RunRecord;
 import org.opsbench.core.Principal;
 import org.opsbench.rest.ApiCaller;
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.Created;
 import org.opsbench.rest.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -118,6 +119,7 @@ public final class BackupJobsResource {
     }
 
     @POST
+    @Created("id")
     @Path("{job}/runs")
     @ApiDoc(summary = "Starts a run of a job now; answers its id at once (409 while the job runs already)")
     public RunStarted runNow(@PathParam("job") String job, @Context SecurityContext security) {

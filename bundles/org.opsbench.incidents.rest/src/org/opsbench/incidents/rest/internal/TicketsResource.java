@@ -24,6 +24,7 @@ import org.opsbench.incidents.rest.internal.TicketDtos.TicketDto;
 import org.opsbench.incidents.rest.internal.TicketDtos.TransitionBody;
 import org.opsbench.rest.ApiCaller;
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.Created;
 import org.opsbench.rest.ApiProblem;
 import org.opsbench.rest.Page;
 import org.osgi.service.component.annotations.Activate;
@@ -96,6 +97,7 @@ public final class TicketsResource {
     }
 
     @POST
+    @Created("reference")
     @ApiDoc(summary = "Opens a ticket", description = "Body: title (required), impact and urgency 1-3 (priority follows"
             + " from the matrix), kind INCIDENT or REQUEST, description, caller, category, ciIds, queue, assignee.")
     public TicketDto create(NewTicket body, @Context SecurityContext security) {

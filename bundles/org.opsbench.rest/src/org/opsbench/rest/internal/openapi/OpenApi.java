@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.Created;
 import org.opsbench.rest.Page;
 
 /**
@@ -111,8 +112,14 @@ public final class OpenApi {
         if (result == void.class || result == Void.class) {
             responses.put("204", Map.of("description", "Done"));
         } else {
-            responses.put(route.httpMethod().equals("POST") ? "201" : "200", Map.of("description", "Success",
-                    "content", Map.of("application/json", Map.of("schema", schema(result)))));
+            Map<String, Object> content = Map.of("application/json", Map.of("schema", schema(result)));
+            if (route.httpMethod().equals("POST") && method.isAnnotationPresent(Created.class)) {
+                responses.put("201", Map.of("description", "Created", "headers", Map.of("Location", Map.of(
+                        "description", "the new resource", "schema", Map.of("type", "string", "format", "uri"))),
+                        "content", content));
+            } else {
+                responses.put("200", Map.of("description", "Success", "content", content));
+            }
         }
         for (String status : List.of("400", "401", "403", "404", "409")) {
             responses.put(status, problem(status));

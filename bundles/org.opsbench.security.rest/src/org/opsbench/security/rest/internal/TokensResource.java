@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.opsbench.core.Principal;
 import org.opsbench.rest.ApiCaller;
 import org.opsbench.rest.ApiDoc;
+import org.opsbench.rest.Created;
 import org.opsbench.rest.ApiProblem;
 import org.opsbench.rest.Page;
 import org.opsbench.security.ApiTokens;
@@ -53,6 +54,7 @@ public final class TokensResource {
     }
 
     @POST
+    @Created("token.id")
     @ApiDoc(summary = "Issues an API token for the caller; the answer holds its secret, the only time it is shown", description = "Body: label, and expiresAt (ISO-8601) or days (1-3660).")
     public IssuedTokenDto issue(NewToken body, @Context SecurityContext security) {
         Principal caller = ApiCaller.principal(security);

@@ -73,7 +73,10 @@ class AreasContractTest {
         assertEquals(new TreeSet<>(OPERATIONS), served);
         JsonNode create = doc.get("paths").get("/api/v1/tickets").get("post");
         assertTrue(create.has("requestBody"), create.toString());
-        assertTrue(create.get("responses").has("201"), create.toString());
+        assertTrue(create.get("responses").get("201").get("headers").has("Location"), create.toString());
+        JsonNode transition = doc.get("paths").get("/api/v1/tickets/{reference}/transition").get("post");
+        assertTrue(transition.get("responses").has("200") && !transition.get("responses").has("201"),
+                "an action creates nothing: " + transition);
         JsonNode list = doc.get("paths").get("/api/v1/problems").get("get");
         List<String> params = new ArrayList<>();
         list.get("parameters").forEach(p -> params.add(p.get("name").asText()));

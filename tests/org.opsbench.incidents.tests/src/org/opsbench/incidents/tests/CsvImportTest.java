@@ -155,7 +155,11 @@ class CsvImportTest {
         assertTrue(csv.contains(",\"Bob \"\"B\"\" Smith\","), csv);
         ImportResult again = Desk.incidents().importCsv(Desk.OPS, new StringReader(csv));
         assertEquals(List.of(), again.errors());
-        assertEquals(4, Desk.incidents().queue(Desk.OPS, byText(tag)).size());
+        assertEquals(2, again.imported(), again.toString());
+        List<Ticket> both = Desk.incidents().queue(Desk.OPS, byText(tag));
+        assertEquals(4, both.size(),
+                () -> "import " + again + ", queue " + both.stream().map(Ticket::reference).toList()
+                        + ", rows in the table:\n" + rows(tag));
     }
 
     /** The rows whose title holds {@code tag}, read straight from INC_TICKET, for a failure message. */

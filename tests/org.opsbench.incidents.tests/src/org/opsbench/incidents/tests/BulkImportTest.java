@@ -33,7 +33,8 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * Derby's bulk path of the CSV import on a database of its own (the shared one is never empty): into an empty
  * {@code INC_TICKET} Derby loads a new heap and sorts the indexes (the table's conglomerate changes), a bad last line
- * still leaves nothing (rows, counters, the old conglomerate), and an import into the filled table goes row by row.
+ * still leaves nothing (rows, counters, the old conglomerate), and an import into the filled table goes in JDBC
+ * batches, also right after rolled-back imports.
  */
 class BulkImportTest {
 
@@ -104,6 +105,10 @@ class BulkImportTest {
         }
     }
 
+    /** The compiled statements that read the import's table function (Derby's statement cache, per database). */
+    private static final String FUNCTION_STATEMENTS = "SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
+            + "LIKE 'INSERT INTO INC_TICKET (%) SELECT % FROM TABLE(INC_IMPORT_ROWS(%)) AS R'";
+
     private long scalar(String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -156,11 +161,37 @@ class BulkImportTest {
         assertEquals("bulk 2996", ticket.title);
         assertTrue(ticket.resolutionDue != null && ticket.warnAt != null && ticket.warnAt < ticket.resolutionDue);
 
+        long functionStatements = scalar(FUNCTION_STATEMENTS);
+        assertEquals(1, functionStatements, "the bulk load ran as INSERT ... SELECT from INC_IMPORT_ROWS");
         ImportResult more = importer.run(new StringReader(csv(500, "")), "tester", Instant.now());
         assertEquals(List.of("INC-002251..INC-002625", "REQ-000751..REQ-000875"), more.references());
         assertEquals(loaded, heapConglomerate(), "into a filled table: row by row");
+        assertEquals(functionStatements, scalar(FUNCTION_STATEMENTS), "in JDBC batches, not through the function");
         assertEquals(3500, scalar("SELECT COUNT(DISTINCT ID) FROM INC_TICKET"));
         assertEquals(3500, scalar("SELECT COUNT(*) FROM INC_TICKET --DERBY-PROPERTIES index=INC_TICKET_QUEUE\n"));
+        assertEquals(1, scalar("VALUES SYSCS_UTIL.SYSCS_CHECK_TABLE('APP', 'INC_TICKET')"));
+    }
+
+    @Test
+    void afterRolledBackImportsEveryRowOfTheNextImportIsKept() throws Exception {
+        assertEquals(List.of(), importer.run(new StringReader(csv(90, "")), "tester", Instant.now()).errors());
+        long rows = 90;
+        for (int round = 0; round < 8; round++) {
+            ImportResult bad = importer.run(new StringReader(csv(5000, "bulk last,2,0,,\n")), "tester",
+                    Instant.now());
+            assertEquals(List.of("line 5002: urgency: a level from 1 (highest) to 3, was 0"), bad.errors());
+            String tag = "kept" + round + " ";
+            ImportResult good = importer.run(new StringReader("title,impact,urgency,caller\n" + tag
+                    + "vpn,2,1,\"Bob \"\"B\"\" Smith\"\n" + tag + "wifi,3,1,\n" + tag + "mail,1,1,\n"), "tester",
+                    Instant.now());
+            assertEquals(List.of(), good.errors());
+            rows += 3;
+            // a committed row is never lost (Derby's row path of INSERT ... SELECT from the table function, which the
+            // import took into a filled table until 2026-12-02, lost the first row of such an import now and then)
+            assertEquals(3, scalar("SELECT COUNT(*) FROM INC_TICKET WHERE TITLE LIKE '" + tag + "%'"),
+                    "round " + round + ": " + good);
+            assertEquals(rows, scalar("SELECT COUNT(*) FROM INC_TICKET"), "round " + round);
+        }
         assertEquals(1, scalar("VALUES SYSCS_UTIL.SYSCS_CHECK_TABLE('APP', 'INC_TICKET')"));
     }
 }

@@ -16,8 +16,10 @@ import org.apache.derby.vti.VTITemplate;
  * an import to one {@code INSERT INTO INC_TICKET ... SELECT ... FROM TABLE(INC_IMPORT_ROWS(handle))}. Into an empty
  * table Derby runs such an insert as a bulk insert (DERBY-4789): it loads a new heap and builds every index by one sort
  * instead of a B-tree insert per row and index, inside the caller's transaction (a rollback keeps the old, empty
- * table). Into a table holding rows Derby inserts row by row, as JDBC batches do. PostgreSQL (and a Derby network
- * server, where the function would run in another JVM) take the JDBC batches ({@link TicketStore#prepareInsertBatch}).
+ * table). The import takes it only into an empty table: into a table holding rows Derby would insert row by row, as
+ * JDBC batches do, and that row path lost a row now and then (see {@code TicketImport}). PostgreSQL (and a Derby
+ * network server, where the function would run in another JVM) take the JDBC batches
+ * ({@link TicketStore#prepareInsertBatch}).
  */
 public final class ImportRows extends VTITemplate {
 

@@ -48,7 +48,9 @@ class KnowledgeBaseTest {
         Article a = kb.save(Desk.OPS, Article.draft("Reset the " + word, "Steps.", List.of()));
         List<ArticleHit> hits = kb.suggest(Desk.OPS, "cannot reset " + word.substring(0, word.length() - 2), 5);
         assertEquals(a.reference(), hits.get(0).reference());
-        assertEquals(List.of(), kb.search(Desk.OPS, word.substring(0, word.length() - 2) + "xx", 5));
+        // another ending than the word's own (the run's tag is random: "...xx" once made the word itself)
+        String other = word.substring(0, word.length() - 2) + (word.endsWith("zz") ? "yy" : "zz");
+        assertEquals(List.of(), kb.search(Desk.OPS, other, 5));
     }
 
     @Test

@@ -106,7 +106,7 @@ class BulkImportTest {
     }
 
     /** The compiled statements that read the import's table function (Derby's statement cache, per database). */
-    private static final String FUNCTION_STATEMENTS = "SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
+    static final String FUNCTION_STATEMENTS = "SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
             + "LIKE 'INSERT INTO INC_TICKET (%) SELECT % FROM TABLE(INC_IMPORT_ROWS(%)) AS R'";
 
     private long scalar(String sql) throws SQLException {

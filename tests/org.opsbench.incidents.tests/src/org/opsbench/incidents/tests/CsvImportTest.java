@@ -96,19 +96,16 @@ class CsvImportTest {
     @Test
     void intoTheFilledTableTheImportTakesJdbcBatches() throws Exception {
         String tag = "csvpath" + Desk.RUN;
-        DataSource ds = Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
-                Duration.ofSeconds(20));
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             if (ImportRows.supported(c)) {
                 // the product's data source on embedded Derby: the table function only into an empty table (a bulk
                 // load, see BulkImportTest); the shared table holds tickets, so no statement reads the function
-                String statements = "SELECT COUNT(*) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE SQL_TEXT "
-                        + "LIKE 'INSERT INTO INC_TICKET (%) SELECT % FROM TABLE(INC_IMPORT_ROWS(%)) AS R'";
-                long before = count(s, statements);
+                long before = count(s, BulkImportTest.FUNCTION_STATEMENTS);
                 ImportResult r = Desk.incidents().importCsv(Desk.OPS,
                         new StringReader("title,impact,urgency\n" + tag + " one,3,3\n" + tag + " two,3,2\n"));
                 assertEquals(2, r.imported());
-                assertTrue(count(s, statements) <= before, "no INSERT ... SELECT from INC_IMPORT_ROWS was compiled");
+                assertTrue(count(s, BulkImportTest.FUNCTION_STATEMENTS) <= before,
+                        "no INSERT ... SELECT from INC_IMPORT_ROWS was compiled");
                 assertEquals(2, Desk.incidents().count(Desk.OPS, byText(tag)));
             } else {
                 // PostgreSQL: the JDBC batches, and migration V5 created nothing
@@ -116,6 +113,12 @@ class CsvImportTest {
                 assertEquals(0, count(s, "SELECT COUNT(*) FROM pg_proc WHERE proname = 'inc_import_rows'"));
             }
         }
+    }
+
+    /** The product's data source the incidents area writes to. */
+    private static DataSource dataSource() throws Exception {
+        return Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
+                Duration.ofSeconds(20));
     }
 
     private static long count(Statement s, String sql) throws SQLException {
@@ -170,9 +173,7 @@ class CsvImportTest {
     private static String rows(String tag) {
         StringBuilder b = new StringBuilder();
         try {
-            DataSource ds = Services.await(Desk.context(), DataSource.class, Database.DEFAULT_DATASOURCE_FILTER,
-                    Duration.ofSeconds(20));
-            try (Connection c = ds.getConnection();
+            try (Connection c = dataSource().getConnection();
                     PreparedStatement ps = c.prepareStatement(
                             "SELECT ID, REFERENCE, TITLE, TITLE_LC, STATE, UPDATED FROM INC_TICKET WHERE TITLE LIKE ?")) {
                 ps.setString(1, "%" + tag + "%");
